@@ -1,0 +1,91 @@
+//! Command-line arguments, defined once for parsing, help, completions and the man page.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A terminal browser for a network of organizations, cities, sister-city ties, people,
+/// agreements and events.
+///
+/// With no command, opens the interactive browser.
+#[derive(Debug, Parser)]
+#[command(name = "liaison", version, about, long_about = None)]
+pub struct Cli {
+    /// Data to load: a .ron file or a folder of .ron files (repeatable). Overrides
+    /// LIAISON_DATA and the data directory; without either, the built-in dataset is used.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+
+    /// What to do; without a command, the browser opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the data: print every problem as PATH:LINE:COL, then a summary.
+    Check,
+    /// Search by name, abbreviation, native name, city or address.
+    Search {
+        /// The query; `org:`, `city:`, `person:`, `agreement:`, `event:` filter by kind.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Only entities of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print a JSON array of {id, kind, name, score}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entity's card: contact, facts and links. Takes an id or a query.
+    Show {
+        /// An id, or a query (the best match is shown).
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print the card as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the built-in dataset into the data directory to start editing it.
+    Init {
+        /// Where to write (default: the platform data directory).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Entity kinds as command-line values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Organizations.
+    #[value(alias = "org")]
+    Organization,
+    /// Cities and regions.
+    City,
+    /// People.
+    Person,
+    /// Agreements.
+    Agreement,
+    /// Events.
+    Event,
+    /// Sister-city ties.
+    #[value(alias = "tie")]
+    SisterCity,
+}
+
+impl From<KindArg> for crate::model::Kind {
+    fn from(k: KindArg) -> Self {
+        use crate::model::Kind;
+        match k {
+            KindArg::Organization => Kind::Organization,
+            KindArg::City => Kind::City,
+            KindArg::Person => Kind::Person,
+            KindArg::Agreement => Kind::Agreement,
+            KindArg::Event => Kind::Event,
+            KindArg::SisterCity => Kind::SisterCity,
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! JSON output that is safe to print to a terminal.
+
+/// Serializes to pretty JSON, escaping the characters serde_json leaves raw but a terminal
+/// might act on (C1 controls, bidirectional overrides, line separators). These can only
+/// occur inside strings, where `\uXXXX` is a valid escape, so the output stays valid JSON.
+pub fn to_safe_json<T: serde::Serialize>(value: &T) -> String {
+    let raw =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if crate::text::is_unsafe(c, true) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,69 @@
+//! The non-interactive commands: `check`, `search`, `show`, `init`.
+//!
+//! Each command writes to the writer it is given (stdout in the binary, a buffer in tests)
+//! and returns its exit code. Every string from the data goes through [`crate::text`]
+//! before it is written, so no control sequence from a data file reaches a terminal.
+
+mod args;
+mod check;
+mod init;
+mod json;
+mod search;
+mod show;
+
+pub use args::{Cli, Command};
+
+use crate::dataset::{DataChoice, source::user_data_dir};
+use std::io::Write;
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the command ran and found nothing, or the data has errors.
+pub const EXIT_FAIL: i32 = 1;
+/// Exit code: the command could not run (bad arguments, I/O error).
+pub const EXIT_ERROR: i32 = 2;
+
+impl Cli {
+    /// The data the user asked for: `--data`, else `LIAISON_DATA`, else the data directory,
+    /// else the built-in dataset.
+    pub fn data_choice(&self) -> DataChoice {
+        DataChoice::resolve(
+            &self.data,
+            std::env::var_os("LIAISON_DATA"),
+            user_data_dir(),
+        )
+    }
+}
+
+/// Runs a non-interactive command; returns the exit code.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = match command {
+        Command::Check => check::run(&cli.data_choice(), out),
+        Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        } => search::run(
+            &cli.data_choice(),
+            &query.join(" "),
+            *kind,
+            *limit,
+            *json,
+            out,
+        ),
+        Command::Show { query, json } => {
+            show::run(&cli.data_choice(), &query.join(" "), *json, out, err)
+        }
+        Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`liaison check | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "liaison: {e}");
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Reading RON text into entities: one entry at a time, every problem located.
+
+use super::problem::{LineIndex, Location, Problem};
+use super::syntax::{self, Step};
+use crate::model::Entity;
+use crate::text::clean;
+use std::ops::Range;
+
+/// The text of one data file, with what is needed to turn offsets into locations.
+#[derive(Debug, Clone)]
+pub struct FileText {
+    /// The path as shown to the user.
+    pub path: String,
+    /// The file's text (invalid UTF-8 replaced by U+FFFD).
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+impl FileText {
+    /// Wraps a file's text.
+    pub fn new(path: String, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        FileText { path, text, lines }
+    }
+
+    /// The location of a byte offset.
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, col) = self.lines.line_col(&self.text, offset);
+        Location {
+            path: self.path.clone(),
+            line,
+            col,
+        }
+    }
+
+    /// The location of the value at `path` inside the entry at `entry`.
+    pub fn locate(&self, entry: &Range<usize>, path: &[Step<'_>]) -> Location {
+        self.location(syntax::locate(&self.text, entry.clone(), path))
+    }
+}
+
+/// An entity read from a file, with the byte range of its entry.
+pub struct Parsed {
+    /// The entity.
+    pub entity: Entity,
+    /// Its entry in the file.
+    pub range: Range<usize>,
+}
+
+/// Decodes a file's bytes, reporting invalid UTF-8 with its location.
+pub fn decode(path: &str, bytes: Vec<u8>, problems: &mut Vec<Problem>) -> FileText {
+    match String::from_utf8(bytes) {
+        Ok(text) => FileText::new(path.to_string(), text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let bad = bytes[valid];
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let file = FileText::new(path.to_string(), text);
+            // In the lossy text the prefix is unchanged, so the offset still holds.
+            problems.push(Problem::error(
+                file.location(valid),
+                format!(
+                    "invalid UTF-8 (byte 0x{bad:02x}): data files must be UTF-8; \
+                     the bad bytes are shown as \u{fffd}"
+                ),
+            ));
+            file
+        }
+    }
+}
+
+/// The ron options every data file is read with: optional values need no `Some(...)`.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(
+        ron::extensions::Extensions::IMPLICIT_SOME
+            | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+    )
+}
+
+/// Parses every entry of a file; entries that fail are reported and skipped.
+pub fn parse_file(file: &FileText, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+    let text = file.text.as_str();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let (entries, err) = syntax::top_level_entries_from(text, start);
+    if let Some(err) = err {
+        problems.push(Problem::error(
+            file.location(err.offset),
+            format!("syntax error: {}", err.message),
+        ));
+    }
+    if entries.is_empty() && text[start..].trim().is_empty() {
+        problems.push(Problem::warning(
+            file.location(0),
+            "empty file: no entities",
+        ));
+    }
+    let options = ron_options();
+    let mut parsed = Vec::with_capacity(entries.len());
+    for range in entries {
+        match options.from_str::<Entity>(&text[range.clone()]) {
+            Ok(entity) => parsed.push(Parsed { entity, range }),
+            Err(e) => {
+                let offset = entry_offset(file, &range, &e);
+                problems.push(Problem::error(file.location(offset), describe(&e.code)));
+            }
+        }
+    }
+    parsed
+}
+
+/// Turns a ron error position inside an entry into a byte offset in the file.
+fn entry_offset(file: &FileText, range: &Range<usize>, e: &ron::error::SpannedError) -> usize {
+    let entry = &file.text[range.clone()];
+    let idx = super::problem::LineIndex::new(entry);
+    let pos = &e.span.start;
+    range.start + idx.offset(entry, pos.line, pos.col)
+}
+
+/// A message for a ron error that says what to change.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let list = |names: &[&str]| names.join(", ");
+    let outer_of = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| format!(" in {o}"))
+            .unwrap_or_default()
+    };
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{}`{}; allowed fields: {}",
+            clean(found),
+            outer_of(outer),
+            list(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } if outer.as_deref() == Some("Entity") => {
+            format!(
+                "unknown entity kind `{}`; expected one of: {}",
+                clean(found),
+                list(expected)
+            )
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown value `{}`{}; expected one of: {}",
+            clean(found),
+            outer_of(outer),
+            list(expected)
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}", outer_of(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is given twice{}", outer_of(outer))
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!(
+                "wrong type: expected {}, found {}",
+                clean(expected),
+                clean(found)
+            )
+        }
+        E::ExceededRecursionLimit => "nesting too deep".to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "wrong type: expected a string in double quotes".into()
+        }
+        E::ExpectedInteger => "wrong type: expected a whole number".into(),
+        E::ExpectedFloat => "wrong type: expected a number".into(),
+        E::ExpectedBoolean => "wrong type: expected `true` or `false`".into(),
+        E::ExpectedArray => "wrong type: expected a list `[...]`".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "wrong type: expected a group of fields `(name: value, ...)`".into()
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            format!(
+                "wrong number of values: expected {}, found {found}",
+                clean(expected)
+            )
+        }
+        other => clean(&other.to_string()).into_owned(),
+    }
+}

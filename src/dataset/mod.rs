@@ -1,0 +1,181 @@
+//! The loaded, checked dataset: where data comes from, reading it, and every problem found.
+//!
+//! Data flows one way: files ([`source`]) → entries parsed one by one ([`load`]) →
+//! checks and the id index ([`validate`]) → [`Dataset`]. The dataset owns the entities and
+//! the id index; links live in [`crate::graph`] and ranking in [`crate::search`]. Nothing
+//! here ever writes to a data file.
+
+pub mod load;
+pub mod problem;
+pub mod source;
+pub mod syntax;
+mod validate;
+
+pub use problem::{Location, Problem, Severity};
+pub use source::{DataChoice, builtin_files};
+
+use crate::model::{Entity, Kind};
+use std::collections::HashMap;
+
+/// Where an entity was defined: file index, line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into [`Dataset::files`].
+    pub file: u32,
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub col: u32,
+}
+
+/// Every entity that loaded, indexed by id, with the problems found on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// What was loaded, for the header: "built-in dataset" or the paths.
+    pub label: String,
+    /// The files read, as shown in locations.
+    pub files: Vec<String>,
+    entities: Vec<Entity>,
+    origins: Vec<Origin>,
+    index: HashMap<String, u32>,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl Dataset {
+    /// Reads and checks the data chosen by `choice`.
+    pub fn load(choice: &DataChoice) -> Dataset {
+        let (label, files, problems) = source::read(choice);
+        Dataset::from_files(label, files, problems)
+    }
+
+    /// Builds a dataset from files already read (`(path shown, bytes)`), e.g. in tests.
+    pub fn from_texts(label: &str, files: Vec<(String, Vec<u8>)>) -> Dataset {
+        let mut problems = Vec::new();
+        let files = files
+            .into_iter()
+            .map(|(path, bytes)| load::decode(&path, bytes, &mut problems))
+            .collect();
+        Dataset::from_files(label.to_string(), files, problems)
+    }
+
+    fn from_files(
+        label: String,
+        files: Vec<load::FileText>,
+        mut problems: Vec<Problem>,
+    ) -> Dataset {
+        let mut parsed = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            for p in load::parse_file(file, &mut problems) {
+                parsed.push((i, p));
+            }
+        }
+        validate::build(label, &files, parsed, problems)
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether no entity loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// All entities, in load order; an entity's position is its index everywhere.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at an index.
+    pub fn entity(&self, i: usize) -> &Entity {
+        &self.entities[i]
+    }
+
+    /// The index of the entity with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| i as usize)
+    }
+
+    /// The entity with this id.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.index_of(id).map(|i| &self.entities[i])
+    }
+
+    /// Where the entity at `i` is defined.
+    pub fn origin(&self, i: usize) -> Location {
+        let o = self.origins[i];
+        Location {
+            path: self.files.get(o.file as usize).cloned().unwrap_or_default(),
+            line: o.line as usize,
+            col: o.col as usize,
+        }
+    }
+
+    /// How many entities of a kind loaded.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.entities.iter().filter(|e| e.kind() == kind).count()
+    }
+
+    /// Number of problems of a severity.
+    pub fn problem_count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+
+    /// A name for display: a tie is named after its two cities ("Shanghai – Espoo").
+    pub fn display_name(&self, i: usize) -> String {
+        match &self.entities[i] {
+            Entity::SisterCity(t) => {
+                let name = |id: &str| self.get(id).map_or(id, |e| e.name()).to_string();
+                format!("{} – {}", name(&t.cities.0), name(&t.cities.1))
+            }
+            e => e.name().to_string(),
+        }
+    }
+
+    /// A short secondary text: city and country for places and organizations, a date for
+    /// agreements, events and ties, the first post for people.
+    pub fn secondary(&self, i: usize) -> String {
+        let city_text = |id: &str| match self.get(id) {
+            Some(Entity::City(c)) => format!("{}, {}", c.name, c.country),
+            _ => id.to_string(),
+        };
+        match &self.entities[i] {
+            Entity::Organization(o) => o.city.as_deref().map(city_text).unwrap_or_default(),
+            Entity::City(c) => match &c.kind {
+                Some(k) if k != "city" => format!("{}, {}", k, c.country),
+                _ => c.country.clone(),
+            },
+            Entity::Person(p) => p
+                .posts
+                .first()
+                .map(|post| {
+                    let org = self
+                        .get(&post.organization)
+                        .map_or(post.organization.as_str(), |e| {
+                            e.aliases().first().map_or(e.name(), |a| a.as_str())
+                        });
+                    format!("{}, {}", post.title, org)
+                })
+                .unwrap_or_default(),
+            e => {
+                let date = e.date().map(|d| d.to_string());
+                let status = match e {
+                    Entity::SisterCity(t) if t.status != crate::model::TieStatus::Active => {
+                        Some(t.status.as_str().to_string())
+                    }
+                    _ => None,
+                };
+                [date, status]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! A small RON scanner that knows *where* things are.
+//!
+//! serde and ron give typed values but not the position of every value, and they stop at
+//! the first error of a file. This scanner does the two things they cannot: it splits a file
+//! into its top-level entries (so each entry is parsed on its own and one broken entry does
+//! not hide the others), and, on demand, it finds the byte offset of a value inside an entry
+//! by a path like `posts[1].organization` (so validation can name the exact line and column).
+//! It never interprets values; it only tracks brackets, strings and comments.
+
+use std::ops::Range;
+
+/// Deepest nesting accepted, to keep hostile files from exhausting the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// A syntax error found while splitting a file: where and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// Byte offset in the file.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One step of a path into an entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    /// A named field of a struct.
+    Field(&'a str),
+    /// An element of a list or tuple.
+    Index(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok {
+    Open(u8),
+    Close(u8),
+    Colon,
+    Comma,
+    /// A string, char, number or identifier.
+    Atom,
+    Attr,
+}
+
+struct Lexer<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Lexer<'a> {
+    fn new(src: &'a str, pos: usize) -> Self {
+        Lexer {
+            src: src.as_bytes(),
+            pos,
+        }
+    }
+
+    fn err(&self, offset: usize, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            offset,
+            message: message.into(),
+        }
+    }
+
+    /// Skips whitespace and comments.
+    fn skip_trivia(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            match self.src.get(self.pos) {
+                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
+                Some(b'/') if self.src.get(self.pos + 1) == Some(&b'/') => {
+                    while self.pos < self.src.len() && self.src[self.pos] != b'\n' {
+                        self.pos += 1;
+                    }
+                }
+                Some(b'/') if self.src.get(self.pos + 1) == Some(&b'*') => {
+                    let start = self.pos;
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match (self.src.get(self.pos), self.src.get(self.pos + 1)) {
+                            (None, _) => return Err(self.err(start, "unclosed block comment")),
+                            (Some(b'*'), Some(b'/')) => {
+                                depth -= 1;
+                                self.pos += 2;
+                            }
+                            (Some(b'/'), Some(b'*')) => {
+                                depth += 1;
+                                self.pos += 2;
+                            }
+                            _ => self.pos += 1,
+                        }
+                    }
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// The next token and its start offset, or `None` at the end.
+    fn next(&mut self) -> Result<Option<(Tok, usize)>, SyntaxError> {
+        self.skip_trivia()?;
+        let start = self.pos;
+        let Some(&b) = self.src.get(self.pos) else {
+            return Ok(None);
+        };
+        let tok = match b {
+            b'(' | b'[' | b'{' => {
+                self.pos += 1;
+                Tok::Open(b)
+            }
+            b')' | b']' | b'}' => {
+                self.pos += 1;
+                Tok::Close(b)
+            }
+            b':' => {
+                self.pos += 1;
+                Tok::Colon
+            }
+            b',' => {
+                self.pos += 1;
+                Tok::Comma
+            }
+            b'#' => {
+                // `#![enable(...)]`: skip to the matching `]`.
+                let mut depth = 0usize;
+                while let Some(&c) = self.src.get(self.pos) {
+                    self.pos += 1;
+                    match c {
+                        b'[' => depth += 1,
+                        b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Tok::Attr
+            }
+            b'"' => {
+                self.string(start)?;
+                Tok::Atom
+            }
+            b'\'' => {
+                self.pos += 1;
+                loop {
+                    match self.src.get(self.pos) {
+                        None | Some(b'\n') => {
+                            return Err(self.err(start, "unclosed character literal"));
+                        }
+                        Some(b'\\') => self.pos += 2,
+                        Some(b'\'') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(_) => self.pos += 1,
+                    }
+                }
+                Tok::Atom
+            }
+            b'r' | b'b' if self.raw_string_ahead() => {
+                self.raw_string(start)?;
+                Tok::Atom
+            }
+            b'b' if self.src.get(self.pos + 1) == Some(&b'"') => {
+                self.pos += 1;
+                self.string(start)?;
+                Tok::Atom
+            }
+            c if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'+' | b'.') => {
+                while let Some(&c) = self.src.get(self.pos) {
+                    if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'+' | b'.') {
+                        self.pos += 1;
+                    } else {
+                        break;
+                    }
+                }
+                Tok::Atom
+            }
+            _ => {
+                let ch = std::str::from_utf8(&self.src[start..])
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or('?');
+                return Err(self.err(start, format!("unexpected character {ch:?}")));
+            }
+        };
+        Ok(Some((tok, start)))
+    }
+
+    fn string(&mut self, start: usize) -> Result<(), SyntaxError> {
+        self.pos += 1;
+        loop {
+            match self.src.get(self.pos) {
+                None => return Err(self.err(start, "unclosed string")),
+                Some(b'\\') => self.pos += 2,
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn raw_string_ahead(&self) -> bool {
+        let mut p = self.pos;
+        if self.src.get(p) == Some(&b'b') {
+            p += 1;
+        }
+        if self.src.get(p) != Some(&b'r') {
+            return false;
+        }
+        p += 1;
+        while self.src.get(p) == Some(&b'#') {
+            p += 1;
+        }
+        self.src.get(p) == Some(&b'"')
+    }
+
+    fn raw_string(&mut self, start: usize) -> Result<(), SyntaxError> {
+        if self.src[self.pos] == b'b' {
+            self.pos += 1;
+        }
+        self.pos += 1; // r
+        let mut hashes = 0;
+        while self.src.get(self.pos) == Some(&b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        self.pos += 1; // opening quote
+        loop {
+            match self.src.get(self.pos) {
+                None => return Err(self.err(start, "unclosed raw string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    let mut n = 0;
+                    while n < hashes && self.src.get(self.pos) == Some(&b'#') {
+                        n += 1;
+                        self.pos += 1;
+                    }
+                    if n == hashes {
+                        return Ok(());
+                    }
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skips one complete value starting with `first`; returns its end offset.
+    fn skip_value(&mut self, first: (Tok, usize), depth: usize) -> Result<usize, SyntaxError> {
+        match first.0 {
+            Tok::Atom => {
+                // An identifier may be followed by a parenthesised body: `Name(...)`.
+                let save = self.pos;
+                if let Some((Tok::Open(b'('), at)) = self.next()? {
+                    return self.skip_group(b'(', at, depth);
+                }
+                self.pos = save;
+                Ok(save)
+            }
+            Tok::Open(open) => self.skip_group(open, first.1, depth),
+            Tok::Close(c) => Err(self.err(first.1, format!("unexpected `{}`", c as char))),
+            Tok::Colon => Err(self.err(first.1, "unexpected `:`")),
+            Tok::Comma => Err(self.err(first.1, "unexpected `,`: expected a value")),
+            Tok::Attr => Err(self.err(first.1, "unexpected attribute")),
+        }
+    }
+
+    fn skip_group(&mut self, open: u8, at: usize, depth: usize) -> Result<usize, SyntaxError> {
+        if depth >= MAX_DEPTH {
+            return Err(self.err(at, format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        let close = closing(open);
+        loop {
+            match self.next()? {
+                None => {
+                    return Err(self.err(at, format!("`{}` is never closed", open as char)));
+                }
+                Some((Tok::Close(c), pos)) => {
+                    if c == close {
+                        return Ok(self.pos);
+                    }
+                    return Err(self.err(
+                        pos,
+                        format!("expected `{}` but found `{}`", close as char, c as char),
+                    ));
+                }
+                Some((Tok::Comma | Tok::Colon, _)) => {}
+                Some(tok) => {
+                    self.skip_value(tok, depth + 1)?;
+                }
+            }
+        }
+    }
+}
+
+fn closing(open: u8) -> u8 {
+    match open {
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
+    }
+}
+
+/// Splits a file into the byte ranges of its top-level list entries.
+///
+/// Returns the entries found and, if the file is malformed, the first syntax error; entries
+/// that were complete before the error are still returned so they can be loaded.
+pub fn top_level_entries(src: &str) -> (Vec<Range<usize>>, Option<SyntaxError>) {
+    top_level_entries_from(src, 0)
+}
+
+/// Like [`top_level_entries`], starting at byte `start` (after a byte-order mark).
+pub fn top_level_entries_from(src: &str, start: usize) -> (Vec<Range<usize>>, Option<SyntaxError>) {
+    let mut entries = Vec::new();
+    let mut lx = Lexer::new(src, start);
+    let result = (|| -> Result<(), SyntaxError> {
+        let open = loop {
+            match lx.next()? {
+                Some((Tok::Attr, _)) => continue,
+                Some((Tok::Open(b'['), at)) => break at,
+                Some((_, at)) => {
+                    return Err(lx.err(at, "expected `[`: a data file is a list of entities"));
+                }
+                None => return Ok(()),
+            }
+        };
+        loop {
+            match lx.next()? {
+                None => return Err(lx.err(open, "the list `[` is never closed")),
+                Some((Tok::Close(b']'), _)) => break,
+                Some((Tok::Comma, _)) => {}
+                Some((tok, start)) => {
+                    let end = lx.skip_value((tok, start), 1)?;
+                    entries.push(start..end);
+                    match lx.next()? {
+                        Some((Tok::Comma, _)) => {}
+                        Some((Tok::Close(b']'), _)) => break,
+                        Some((_, at)) => {
+                            return Err(lx.err(at, "expected `,` or `]` after an entity"));
+                        }
+                        None => return Err(lx.err(open, "the list `[` is never closed")),
+                    }
+                }
+            }
+        }
+        match lx.next()? {
+            None => Ok(()),
+            Some((_, at)) => Err(lx.err(at, "unexpected text after the end of the list")),
+        }
+    })();
+    (entries, result.err())
+}
+
+/// Finds the byte offset of the value at `path` inside the entry at `entry`; when the path
+/// cannot be followed all the way, the offset of the deepest part found.
+pub fn locate(src: &str, entry: Range<usize>, path: &[Step<'_>]) -> usize {
+    let mut lx = Lexer::new(&src[..entry.end], entry.start);
+    let mut best = entry.start;
+    // Move into the entity body: `Kind(`.
+    if !matches!(lx.next(), Ok(Some((Tok::Atom, _)))) {
+        return best;
+    }
+    if !matches!(lx.next(), Ok(Some((Tok::Open(_), _)))) {
+        return best;
+    }
+    for (i, step) in path.iter().enumerate() {
+        let Some(found) = find_in_group(&mut lx, *step) else {
+            return best;
+        };
+        best = found;
+        if i + 1 < path.len() {
+            // Enter the value found: it must be a group, possibly named.
+            lx.pos = found;
+            match lx.next() {
+                Ok(Some((Tok::Open(_), _))) => {}
+                Ok(Some((Tok::Atom, _))) => {
+                    if !matches!(lx.next(), Ok(Some((Tok::Open(_), _)))) {
+                        return best;
+                    }
+                }
+                _ => return best,
+            }
+        }
+    }
+    best
+}
+
+/// Inside a group whose opening bracket was just read, finds the start of the value for
+/// `step`.
+fn find_in_group(lx: &mut Lexer<'_>, step: Step<'_>) -> Option<usize> {
+    let mut index = 0;
+    loop {
+        let (tok, start) = lx.next().ok()??;
+        match tok {
+            Tok::Close(_) => return None,
+            Tok::Comma => {}
+            Tok::Atom => {
+                let text = std::str::from_utf8(&lx.src[start..lx.pos]).ok()?;
+                let save = lx.pos;
+                if let Ok(Some((Tok::Colon, _))) = lx.next() {
+                    // `name: value`
+                    let value = lx.next().ok()??;
+                    if step == Step::Field(text) {
+                        return Some(value.1);
+                    }
+                    lx.skip_value(value, 1).ok()?;
+                } else {
+                    lx.pos = save;
+                    if step == Step::Index(index) {
+                        return Some(start);
+                    }
+                    lx.skip_value((tok, start), 1).ok()?;
+                    index += 1;
+                }
+            }
+            other => {
+                if step == Step::Index(index) {
+                    return Some(start);
+                }
+                lx.skip_value((other, start), 1).ok()?;
+                index += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_entries_and_skips_strings_and_comments() {
+        let src = "// c\n[ A(x: \"a ] )\"), /* ] */ B(y: [1, (2, 3)]), ]";
+        let (entries, err) = top_level_entries(src);
+        assert_eq!(err, None);
+        let texts: Vec<&str> = entries.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(texts, ["A(x: \"a ] )\")", "B(y: [1, (2, 3)])"]);
+    }
+
+    #[test]
+    fn keeps_complete_entries_before_a_syntax_error() {
+        let src = "[ A(x: 1), B(y: 2 ]";
+        let (entries, err) = top_level_entries(src);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(err.unwrap().offset, 17);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let src = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
+        let (_, err) = top_level_entries(&src);
+        assert!(err.unwrap().message.contains("nesting deeper"));
+    }
+
+    #[test]
+    fn locates_nested_fields_and_list_items() {
+        let src = "[\n P(id: \"x\", posts: [(organization: \"a\"), (organization: \"b\")]),\n]";
+        let (entries, _) = top_level_entries(src);
+        let at = locate(
+            src,
+            entries[0].clone(),
+            &[
+                Step::Field("posts"),
+                Step::Index(1),
+                Step::Field("organization"),
+            ],
+        );
+        assert_eq!(&src[at..at + 3], "\"b\"");
+        let tie = "[T(cities: (\"a\", \"b\"))]";
+        let (entries, _) = top_level_entries(tie);
+        let at = locate(
+            tie,
+            entries[0].clone(),
+            &[Step::Field("cities"), Step::Index(1)],
+        );
+        assert_eq!(&tie[at..at + 3], "\"b\"");
+    }
+}

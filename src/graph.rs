@@ -1,0 +1,365 @@
+//! The link graph: every reference in the data as a typed link, followable both ways.
+//!
+//! Entities are dense indices into the [`Dataset`]; each has a list of [`Link`]s sorted by
+//! relation group and target name, so "everything linked to X, grouped" is a slice walk and
+//! the shortest path is a breadth-first search over integers. The graph is built once per
+//! load and never changes.
+
+use crate::dataset::Dataset;
+use crate::model::Entity;
+use std::collections::VecDeque;
+
+/// What a link means, stated from its source side (see [`Link::label`] for both sides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Organization → its parent body.
+    ParentBody,
+    /// Organization → the city it is in.
+    LocatedIn,
+    /// City ↔ city, through a sister-city tie.
+    SisterCity,
+    /// Sister-city tie → one of its two cities.
+    TieCity,
+    /// Person → organization where they hold a post.
+    HoldsPost,
+    /// Agreement → one of its parties.
+    Party,
+    /// Agreement → a person who signed it.
+    SignedBy,
+    /// Agreement → the city where it was signed.
+    SignedIn,
+    /// Event → an organizer.
+    Organizer,
+    /// Event → a participant.
+    Participant,
+    /// Event → the city where it took place.
+    Place,
+}
+
+/// Which way a link is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// From the entity that holds the reference.
+    Forward,
+    /// From the entity referred to (a backlink).
+    Backward,
+}
+
+/// One link from an entity to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// What it means.
+    pub relation: Relation,
+    /// Which way it is read.
+    pub dir: Direction,
+    /// The entity at the other end.
+    pub target: u32,
+    /// A short qualifier: a post's title, a tie's year.
+    pub detail: Option<Box<str>>,
+}
+
+impl Link {
+    /// The heading this link is listed under, from the side of the entity that has it.
+    pub fn label(&self) -> &'static str {
+        label(self.relation, self.dir)
+    }
+
+    /// The relation in a few words for a path step (`sister city`, `located here`).
+    pub fn phrase(&self) -> String {
+        let l = self.label().to_lowercase();
+        match (self.relation, self.dir) {
+            (Relation::SisterCity, _) => "sister city".to_string(),
+            (Relation::ParentBody, Direction::Backward) => "member body".to_string(),
+            (Relation::HoldsPost, Direction::Forward) => "post held".to_string(),
+            (Relation::HoldsPost, Direction::Backward) => "post holder".to_string(),
+            _ => l,
+        }
+    }
+}
+
+/// The heading for a relation read one way.
+pub fn label(relation: Relation, dir: Direction) -> &'static str {
+    use Direction::{Backward as B, Forward as F};
+    use Relation::*;
+    match (relation, dir) {
+        (ParentBody, F) => "Parent body",
+        (ParentBody, B) => "Member bodies",
+        (LocatedIn, F) => "Located in",
+        (LocatedIn, B) => "Located here",
+        (SisterCity, _) => "Sister cities",
+        (TieCity, F) => "Cities",
+        (TieCity, B) => "Sister-city ties",
+        (HoldsPost, F) => "Posts held",
+        (HoldsPost, B) => "People",
+        (Party, F) => "Parties",
+        (Party, B) => "Signed",
+        (SignedBy, F) => "Signed by",
+        (SignedBy, B) => "Signed",
+        (SignedIn, F) => "Signed in",
+        (SignedIn, B) => "Agreements signed here",
+        (Organizer, F) => "Organizers",
+        (Organizer, B) => "Organized",
+        (Participant, F) => "Participants",
+        (Participant, B) => "Took part in",
+        (Place, F) => "Took place in",
+        (Place, B) => "Events here",
+    }
+}
+
+/// Links of one entity that share a heading.
+#[derive(Debug)]
+pub struct LinkGroup<'a> {
+    /// The heading, e.g. "Sister cities".
+    pub label: &'static str,
+    /// The links, sorted by target name.
+    pub links: &'a [Link],
+}
+
+/// Typed links between entities, in both directions.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    adj: Vec<Vec<Link>>,
+}
+
+/// One step of a path: from an entity, along a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathStep {
+    /// Where the step starts.
+    pub from: u32,
+    /// The link taken.
+    pub link: Link,
+}
+
+impl Graph {
+    /// Builds the links of a dataset. References to unknown ids or to the wrong kind were
+    /// reported by validation and are left out here.
+    pub fn build(ds: &Dataset) -> Graph {
+        let n = ds.len();
+        let mut adj: Vec<Vec<Link>> = vec![Vec::new(); n];
+        let mut add =
+            |from: usize, to: Option<usize>, rel: Relation, detail: Option<String>, both: bool| {
+                let Some(to) = to else { return };
+                if from == to {
+                    return;
+                }
+                let detail: Option<Box<str>> = detail.map(Into::into);
+                adj[from].push(Link {
+                    relation: rel,
+                    dir: Direction::Forward,
+                    target: to as u32,
+                    detail: detail.clone(),
+                });
+                if both {
+                    adj[to].push(Link {
+                        relation: rel,
+                        dir: Direction::Backward,
+                        target: from as u32,
+                        detail,
+                    });
+                }
+            };
+        let of_kind =
+            |id: &str, ok: &dyn Fn(&Entity) -> bool| ds.index_of(id).filter(|&j| ok(ds.entity(j)));
+        let is_org = |e: &Entity| matches!(e, Entity::Organization(_));
+        let is_city = |e: &Entity| matches!(e, Entity::City(_));
+        let is_person = |e: &Entity| matches!(e, Entity::Person(_));
+        let is_party = |e: &Entity| matches!(e, Entity::Organization(_) | Entity::City(_));
+        let is_participant = |e: &Entity| {
+            matches!(
+                e,
+                Entity::Organization(_) | Entity::City(_) | Entity::Person(_)
+            )
+        };
+        for (i, e) in ds.entities().iter().enumerate() {
+            match e {
+                Entity::Organization(o) => {
+                    if let Some(p) = &o.parent {
+                        add(i, of_kind(p, &is_org), Relation::ParentBody, None, true);
+                    }
+                    if let Some(c) = &o.city {
+                        add(i, of_kind(c, &is_city), Relation::LocatedIn, None, true);
+                    }
+                }
+                Entity::SisterCity(t) => {
+                    let a = of_kind(&t.cities.0, &is_city);
+                    let b = of_kind(&t.cities.1, &is_city);
+                    let mut detail: Vec<String> =
+                        t.established.iter().map(|d| d.to_string()).collect();
+                    if t.status != crate::model::TieStatus::Active {
+                        detail.push(t.status.as_str().to_string());
+                    }
+                    let detail = Some(detail.join(", ")).filter(|d| !d.is_empty());
+                    add(i, a, Relation::TieCity, None, false);
+                    add(i, b, Relation::TieCity, None, false);
+                    if let (Some(a), Some(_)) = (a, b) {
+                        add(a, b, Relation::SisterCity, detail, true);
+                    }
+                }
+                Entity::Person(p) => {
+                    for post in &p.posts {
+                        let mut d = post.title.clone();
+                        match (&post.since, &post.until) {
+                            (Some(s), Some(u)) => d.push_str(&format!(" ({s}–{u})")),
+                            (Some(s), None) => d.push_str(&format!(" (since {s})")),
+                            (None, Some(u)) => d.push_str(&format!(" (until {u})")),
+                            (None, None) => {}
+                        }
+                        add(
+                            i,
+                            of_kind(&post.organization, &is_org),
+                            Relation::HoldsPost,
+                            Some(d),
+                            true,
+                        );
+                    }
+                }
+                Entity::Agreement(a) => {
+                    for p in &a.parties {
+                        add(i, of_kind(p, &is_party), Relation::Party, None, true);
+                    }
+                    for p in &a.signed_by {
+                        add(i, of_kind(p, &is_person), Relation::SignedBy, None, true);
+                    }
+                    if let Some(c) = &a.place {
+                        add(i, of_kind(c, &is_city), Relation::SignedIn, None, true);
+                    }
+                }
+                Entity::Event(ev) => {
+                    for p in &ev.organizers {
+                        add(i, of_kind(p, &is_party), Relation::Organizer, None, true);
+                    }
+                    for p in &ev.participants {
+                        add(
+                            i,
+                            of_kind(p, &is_participant),
+                            Relation::Participant,
+                            None,
+                            true,
+                        );
+                    }
+                    if let Some(c) = &ev.place {
+                        add(i, of_kind(c, &is_city), Relation::Place, None, true);
+                    }
+                }
+                Entity::City(_) => {}
+            }
+        }
+        let names: Vec<String> = (0..n).map(|i| ds.display_name(i).to_lowercase()).collect();
+        for links in &mut adj {
+            links.sort_by(|x, y| {
+                group_rank(x)
+                    .cmp(&group_rank(y))
+                    .then_with(|| names[x.target as usize].cmp(&names[y.target as usize]))
+            });
+            links.dedup_by(|a, b| {
+                a.target == b.target && a.label() == b.label() && a.detail == b.detail
+            });
+        }
+        Graph { adj }
+    }
+
+    /// Every link of an entity, grouped under headings, in a stable order.
+    pub fn links(&self, i: usize) -> &[Link] {
+        self.adj.get(i).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The links of an entity grouped under their headings.
+    pub fn grouped(&self, i: usize) -> Vec<LinkGroup<'_>> {
+        let links = self.links(i);
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while start < links.len() {
+            let label = links[start].label();
+            let mut end = start + 1;
+            while end < links.len() && links[end].label() == label {
+                end += 1;
+            }
+            groups.push(LinkGroup {
+                label,
+                links: &links[start..end],
+            });
+            start = end;
+        }
+        groups
+    }
+
+    /// The shortest chain of links from `a` to `b` (breadth-first, links read both ways).
+    pub fn shortest_path(&self, a: usize, b: usize) -> Option<Vec<PathStep>> {
+        self.shortest_path_avoiding(a, b, &[], &[])
+    }
+
+    /// Shortest path that uses none of the `banned_nodes` (other than `a`) and none of the
+    /// `banned_edges` (pairs of endpoints, either way).
+    pub fn shortest_path_avoiding(
+        &self,
+        a: usize,
+        b: usize,
+        banned_nodes: &[u32],
+        banned_edges: &[(u32, u32)],
+    ) -> Option<Vec<PathStep>> {
+        let n = self.adj.len();
+        if a >= n || b >= n {
+            return None;
+        }
+        if a == b {
+            return Some(Vec::new());
+        }
+        let mut prev: Vec<Option<(u32, u32)>> = vec![None; n];
+        let mut seen = vec![false; n];
+        for &x in banned_nodes {
+            if let Some(s) = seen.get_mut(x as usize) {
+                *s = true;
+            }
+        }
+        seen[a] = true;
+        let mut queue = VecDeque::from([a as u32]);
+        while let Some(x) = queue.pop_front() {
+            for (li, link) in self.adj[x as usize].iter().enumerate() {
+                let t = link.target as usize;
+                if seen[t]
+                    || banned_edges
+                        .iter()
+                        .any(|&(p, q)| (p, q) == (x, link.target) || (q, p) == (x, link.target))
+                {
+                    continue;
+                }
+                seen[t] = true;
+                prev[t] = Some((x, li as u32));
+                if t == b {
+                    let mut steps = Vec::new();
+                    let mut cur = b;
+                    while let Some((from, li)) = prev[cur] {
+                        steps.push(PathStep {
+                            from,
+                            link: self.adj[from as usize][li as usize].clone(),
+                        });
+                        cur = from as usize;
+                    }
+                    steps.reverse();
+                    return Some(steps);
+                }
+                queue.push_back(t as u32);
+            }
+        }
+        None
+    }
+}
+
+fn group_rank(l: &Link) -> (u8, Direction, Relation) {
+    // Contacts people follow most come first: parent, location, sister cities, people.
+    let r = match l.relation {
+        Relation::ParentBody => 0,
+        Relation::LocatedIn => 1,
+        Relation::SisterCity => 2,
+        Relation::TieCity => 3,
+        Relation::HoldsPost => 4,
+        Relation::Party | Relation::SignedBy => 5,
+        Relation::SignedIn => 6,
+        Relation::Organizer => 7,
+        Relation::Participant => 8,
+        Relation::Place => 9,
+    };
+    (r, l.dir, l.relation)
+}

@@ -1,0 +1,21 @@
+//! The `liaison` binary: parse arguments, run a command or the browser, exit with its code.
+
+use clap::Parser;
+use liaison::cli::{self, Cli};
+
+fn main() {
+    let args = Cli::parse();
+    let code = match &args.command {
+        Some(command) => cli::run(
+            &args,
+            command,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        None => {
+            eprintln!("liaison: the browser is not built yet; try `liaison --help`");
+            cli::EXIT_ERROR
+        }
+    };
+    std::process::exit(code);
+}

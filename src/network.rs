@@ -1,0 +1,42 @@
+//! The loaded network: the dataset with its link graph and search index, built together.
+
+use crate::dataset::{DataChoice, Dataset};
+use crate::graph::Graph;
+use crate::search::{Query, SearchIndex};
+
+/// A dataset with everything derived from it. Built once per load; read-only afterwards.
+#[derive(Debug)]
+pub struct Network {
+    /// The entities and the problems found loading them.
+    pub data: Dataset,
+    /// Links between entities.
+    pub graph: Graph,
+    /// The fuzzy search index.
+    pub index: SearchIndex,
+}
+
+impl Network {
+    /// Loads the chosen data and derives the graph and the index.
+    pub fn load(choice: &DataChoice) -> Network {
+        Network::from_dataset(Dataset::load(choice))
+    }
+
+    /// Derives the graph and the index of a dataset.
+    pub fn from_dataset(data: Dataset) -> Network {
+        let graph = Graph::build(&data);
+        let index = SearchIndex::build(&data);
+        Network { data, graph, index }
+    }
+
+    /// The entity a user means: an exact id, else the best search hit.
+    pub fn find(&self, id_or_query: &str) -> Option<usize> {
+        if let Some(i) = self.data.index_of(id_or_query) {
+            return Some(i);
+        }
+        let q = Query::parse(id_or_query);
+        if q.text.is_empty() {
+            return None;
+        }
+        self.index.search(&q, 1).first().map(|h| h.entity as usize)
+    }
+}
