@@ -113,8 +113,10 @@ impl Card {
                 description = o.description.clone();
             }
             Entity::City(c) => {
-                subtitle.push(c.kind.clone().unwrap_or_else(|| "city".into()));
-                subtitle.dedup();
+                subtitle = vec![
+                    c.kind.clone().unwrap_or_else(|| "city".into()),
+                    c.country.clone(),
+                ];
                 f(&mut fields, "Country", c.country.clone());
                 if let Some((lat, lon)) = c.coordinates {
                     f(&mut fields, "Coordinates", format_coords(lat, lon));
@@ -203,7 +205,7 @@ impl Card {
         let aliases = e.aliases().join(", ");
         f(&mut fields, "Also known as", aliases);
         let second = ds.secondary(i);
-        if !second.is_empty() && matches!(e, Entity::Organization(_) | Entity::City(_)) {
+        if !second.is_empty() && matches!(e, Entity::Organization(_)) {
             subtitle.push(second);
         }
         subtitle.dedup();

@@ -14,3 +14,4 @@ pub mod model;
 pub mod network;
 pub mod search;
 pub mod text;
+pub mod tui;

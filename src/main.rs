@@ -13,8 +13,14 @@ fn main() {
             &mut std::io::stderr(),
         ),
         None => {
-            eprintln!("liaison: the browser is not built yet; try `liaison --help`");
-            cli::EXIT_ERROR
+            let net = liaison::network::Network::load(&args.data_choice());
+            match liaison::tui::run(net) {
+                Ok(()) => cli::EXIT_OK,
+                Err(e) => {
+                    eprintln!("liaison: {e}");
+                    cli::EXIT_ERROR
+                }
+            }
         }
     };
     std::process::exit(code);

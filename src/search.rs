@@ -268,7 +268,8 @@ impl SearchIndex {
         if let Some(at) = text.find(q) {
             return Some((Tier::Substring, -(at as i64)));
         }
-        self.matcher.fuzzy_match(text, q).map(|s| (Tier::Fuzzy, s))
+        let (score, idx) = self.matcher.fuzzy_indices(text, q)?;
+        plausible(text, &idx, q.chars().count()).then_some((Tier::Fuzzy, score))
     }
 
     /// The text of the field a hit matched.
@@ -340,4 +341,23 @@ fn word_starts(text: &str, q: &str) -> Option<Vec<usize>> {
     }
     positions.sort_unstable();
     Some(positions)
+}
+
+/// Whether fuzzy match positions look like something a person meant: either compact (the
+/// letters close together, as in a typo) or made of runs that each begin a word (initials,
+/// as in `kscc` for "Kenya Shanghai Chamber of Commerce"). Letters scattered through a long
+/// name are rejected, so a short query does not match half the dataset.
+fn plausible(text: &str, positions: &[usize], qlen: usize) -> bool {
+    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+        return false;
+    };
+    if last - first < qlen * 2 + 2 {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
+    positions
+        .iter()
+        .enumerate()
+        .all(|(k, &p)| word_start(p) || (k > 0 && positions[k - 1] + 1 == p))
 }

@@ -1,0 +1,85 @@
+//! Everything the user can ask the browser to do, as one enum.
+//!
+//! Actions are named in snake_case (`follow_link`, `history_back`) so that help text and,
+//! later, key remaps in a config file can name them. Events that carry data (typed text,
+//! a resize, a mouse click) are actions too, so `update` is the only place state changes.
+
+use serde::{Deserialize, Serialize};
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the program (`q`).
+    Quit,
+    /// Move the cursor up one row.
+    Up,
+    /// Move the cursor down one row.
+    Down,
+    /// Up one page.
+    PageUp,
+    /// Down one page.
+    PageDown,
+    /// Up half a page.
+    HalfPageUp,
+    /// Down half a page.
+    HalfPageDown,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the pane to the left.
+    PaneLeft,
+    /// Focus the pane to the right.
+    PaneRight,
+    /// Open the selection: from the list, go to its links; in the links pane, follow one.
+    Open,
+    /// Go back in history.
+    HistoryBack,
+    /// Go forward in history.
+    HistoryForward,
+    /// Show a tab (0 = All, 1 = Organizations, ... 5 = Events).
+    ShowTab(u8),
+    /// Next tab.
+    NextTab,
+    /// Previous tab.
+    PrevTab,
+    /// Focus the search line.
+    StartSearch,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Show or hide the list of problems found in the data.
+    ToggleProblems,
+    /// Close an overlay, or leave the search (a second time clears it).
+    Escape,
+    /// Type a character into the search line.
+    SearchInsert(char),
+    /// Insert pasted text into the search line.
+    Paste(String),
+    /// Delete the character before the cursor.
+    SearchBackspace,
+    /// Delete the character under the cursor.
+    SearchDelete,
+    /// Delete the word before the cursor (`Ctrl-w`).
+    SearchDeleteWord,
+    /// Delete everything before the cursor (`Ctrl-u`).
+    SearchClearToStart,
+    /// Move the cursor to the start of the line (`Ctrl-a`).
+    SearchHome,
+    /// Move the cursor to the end of the line (`Ctrl-e`).
+    SearchEnd,
+    /// Move the cursor one character left.
+    SearchLeft,
+    /// Move the cursor one character right.
+    SearchRight,
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// The mouse wheel at a column and row: negative up, positive down.
+    Scroll(u16, u16, i8),
+}

@@ -1,0 +1,384 @@
+//! One keymap for key handling and for the help overlay.
+//!
+//! [`Keymap::action_for`] answers "which action does this key do in this mode", and
+//! [`Keymap::help`] answers "which keys do this action", from the same table, so the help
+//! can never disagree with what the keys do.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The input modes, each with its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Browsing panes.
+    Normal,
+    /// Typing in the search line: letters are text.
+    Search,
+    /// An overlay (help, problems) is open.
+    Overlay,
+}
+
+/// A key with its modifiers, written like `Ctrl-d` in help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt, Shift.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn new(code: KeyCode, mods: KeyModifiers) -> Key {
+        Key { code, mods }
+    }
+
+    /// Normalizes a terminal key event: shift is implied by upper-case letters and symbols.
+    pub fn from_event(ev: KeyEvent) -> Key {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if let KeyCode::Char(_) = ev.code {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        let code = match (ev.code, mods.contains(KeyModifiers::CONTROL)) {
+            (KeyCode::Char(c), true) => KeyCode::Char(c.to_ascii_lowercase()),
+            (c, _) => c,
+        };
+        if code == KeyCode::BackTab {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Key { code, mods }
+    }
+
+    /// How the key is written in help: `j`, `Ctrl-d`, `Alt-←`, `PgDn`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut s = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            s.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            s.push_str("Alt-");
+        }
+        s + &base
+    }
+}
+
+/// One binding: in a mode, a key does an action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    /// Where it applies.
+    pub mode: Mode,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+}
+
+/// A line of help: an action, its keys, and what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpEntry {
+    /// Section heading.
+    pub section: &'static str,
+    /// Keys, as written (`j`, `↓`).
+    pub keys: Vec<String>,
+    /// What the action does.
+    pub description: &'static str,
+}
+
+/// The table of bindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+
+fn ch(c: char) -> Key {
+    Key::new(KeyCode::Char(c), NONE)
+}
+fn ctrl(c: char) -> Key {
+    Key::new(KeyCode::Char(c), CTRL)
+}
+fn code(c: KeyCode) -> Key {
+    Key::new(c, NONE)
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        use KeyCode as K;
+        let mut b = Vec::new();
+        let mut bind = |mode: Mode, keys: &[Key], action: Action| {
+            for &key in keys {
+                b.push(Binding {
+                    mode,
+                    key,
+                    action: action.clone(),
+                });
+            }
+        };
+        let n = Mode::Normal;
+        bind(n, &[ch('j'), code(K::Down)], Down);
+        bind(n, &[ch('k'), code(K::Up)], Up);
+        bind(n, &[ch('g'), code(K::Home)], Top);
+        bind(n, &[ch('G'), code(K::End)], Bottom);
+        bind(n, &[code(K::PageDown), ctrl('f')], PageDown);
+        bind(n, &[code(K::PageUp), ctrl('b')], PageUp);
+        bind(n, &[ctrl('d')], HalfPageDown);
+        bind(n, &[ctrl('u')], HalfPageUp);
+        bind(n, &[code(K::Tab)], NextPane);
+        bind(n, &[code(K::BackTab)], PrevPane);
+        bind(n, &[ch('h'), code(K::Left)], PaneLeft);
+        bind(n, &[ch('l'), code(K::Right)], PaneRight);
+        bind(n, &[code(K::Enter)], Open);
+        bind(
+            n,
+            &[
+                code(K::Backspace),
+                ctrl('o'),
+                Key::new(K::Left, ALT),
+                ch('['),
+            ],
+            HistoryBack,
+        );
+        bind(n, &[Key::new(K::Right, ALT), ch(']')], HistoryForward);
+        for (i, c) in ['1', '2', '3', '4', '5', '6'].into_iter().enumerate() {
+            bind(n, &[ch(c)], ShowTab(i as u8));
+        }
+        bind(n, &[ch('}')], NextTab);
+        bind(n, &[ch('{')], PrevTab);
+        bind(n, &[ch('/')], StartSearch);
+        bind(n, &[ch('?'), code(K::F(1))], ToggleHelp);
+        bind(n, &[ch('!')], ToggleProblems);
+        bind(n, &[code(K::Esc)], Escape);
+        bind(n, &[ch('q')], Quit);
+
+        let s = Mode::Search;
+        bind(s, &[code(K::Down), ctrl('n')], Down);
+        bind(s, &[code(K::Up), ctrl('p')], Up);
+        bind(s, &[code(K::PageDown)], PageDown);
+        bind(s, &[code(K::PageUp)], PageUp);
+        bind(s, &[code(K::Enter)], Open);
+        bind(s, &[code(K::Esc)], Escape);
+        bind(s, &[code(K::Backspace), ctrl('h')], SearchBackspace);
+        bind(s, &[code(K::Delete), ctrl('d')], SearchDelete);
+        bind(
+            s,
+            &[ctrl('w'), Key::new(K::Backspace, ALT)],
+            SearchDeleteWord,
+        );
+        bind(s, &[ctrl('u')], SearchClearToStart);
+        bind(s, &[ctrl('a'), code(K::Home)], SearchHome);
+        bind(s, &[ctrl('e'), code(K::End)], SearchEnd);
+        bind(s, &[code(K::Left), ctrl('b')], SearchLeft);
+        bind(s, &[code(K::Right), ctrl('f')], SearchRight);
+        bind(s, &[code(K::F(1))], ToggleHelp);
+
+        let o = Mode::Overlay;
+        bind(o, &[ch('j'), code(K::Down)], Down);
+        bind(o, &[ch('k'), code(K::Up)], Up);
+        bind(o, &[code(K::PageDown), ctrl('d'), ch(' ')], PageDown);
+        bind(o, &[code(K::PageUp), ctrl('u')], PageUp);
+        bind(o, &[ch('g'), code(K::Home)], Top);
+        bind(o, &[ch('G'), code(K::End)], Bottom);
+        bind(
+            o,
+            &[code(K::Esc), ch('q'), ch('?'), code(K::F(1)), ch('!')],
+            Escape,
+        );
+        Keymap { bindings: b }
+    }
+}
+
+impl Keymap {
+    /// The action for a key in a mode. `Ctrl-c` always quits; in search mode any other
+    /// plain character is text.
+    pub fn action_for(&self, mode: Mode, ev: KeyEvent) -> Option<Action> {
+        let key = Key::from_event(ev);
+        if key == ctrl('c') {
+            return Some(Action::Quit);
+        }
+        if let Some(b) = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key)
+        {
+            return Some(b.action.clone());
+        }
+        match (mode, key.code) {
+            (Mode::Search, KeyCode::Char(c)) if !key.mods.intersects(CTRL | ALT) => {
+                Some(Action::SearchInsert(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The keys bound to an action in a mode, as written in help.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && &b.action == action)
+            .map(|b| b.key.label())
+            .collect()
+    }
+
+    /// Every binding, grouped by action, for the help overlay.
+    pub fn help(&self) -> Vec<HelpEntry> {
+        let mut out: Vec<HelpEntry> = Vec::new();
+        let mut seen: Vec<(Mode, Action)> = Vec::new();
+        for b in &self.bindings {
+            if seen.iter().any(|(m, a)| *m == b.mode && a == &b.action) {
+                continue;
+            }
+            seen.push((b.mode, b.action.clone()));
+            let (section, description) = describe(b.mode, &b.action);
+            out.push(HelpEntry {
+                section,
+                keys: self.keys_for(b.mode, &b.action),
+                description,
+            });
+        }
+        out.push(HelpEntry {
+            section: "Anywhere",
+            keys: vec!["Ctrl-c".into()],
+            description: "quit at once",
+        });
+        out.push(HelpEntry {
+            section: "Anywhere",
+            keys: vec!["mouse".into()],
+            description: "click to select or focus, wheel to scroll",
+        });
+        out
+    }
+}
+
+fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
+    use Action::*;
+    let section = match mode {
+        Mode::Normal => match action {
+            Up | Down | Top | Bottom | PageUp | PageDown | HalfPageUp | HalfPageDown => "Move",
+            NextPane | PrevPane | PaneLeft | PaneRight | ShowTab(_) | NextTab | PrevTab => {
+                "Panes and tabs"
+            }
+            Open | HistoryBack | HistoryForward => "Links and history",
+            _ => "General",
+        },
+        Mode::Search => "While searching",
+        Mode::Overlay => "In this overlay",
+    };
+    let text = match action {
+        Quit => "quit",
+        Up => "up one row",
+        Down => "down one row",
+        PageUp => "up one page",
+        PageDown => "down one page",
+        HalfPageUp => "up half a page",
+        HalfPageDown => "down half a page",
+        Top => "first row",
+        Bottom => "last row",
+        NextPane => "next pane",
+        PrevPane => "previous pane",
+        PaneLeft => "pane to the left",
+        PaneRight => "pane to the right",
+        Open if mode == Mode::Search => "open the selected result",
+        Open => "open the selection / follow the link",
+        HistoryBack => "back",
+        HistoryForward => "forward",
+        ShowTab(0) => "tab: All",
+        ShowTab(1) => "tab: Organizations",
+        ShowTab(2) => "tab: Cities",
+        ShowTab(3) => "tab: People",
+        ShowTab(4) => "tab: Agreements",
+        ShowTab(_) => "tab: Events",
+        NextTab => "next tab",
+        PrevTab => "previous tab",
+        StartSearch => "search (org: city: person: agreement: event: filter)",
+        ToggleHelp => "this help",
+        ToggleProblems => "problems found in the data",
+        Escape if mode == Mode::Search => "leave the search (twice: clear it)",
+        Escape if mode == Mode::Overlay => "close",
+        Escape => "clear the search / close",
+        SearchInsert(_) | Paste(_) => "type",
+        SearchBackspace => "delete the character before the cursor",
+        SearchDelete => "delete the character under the cursor",
+        SearchDeleteWord => "delete the word before the cursor",
+        SearchClearToStart => "delete to the start of the line",
+        SearchHome => "start of line",
+        SearchEnd => "end of line",
+        SearchLeft => "cursor left",
+        SearchRight => "cursor right",
+        Resize(..) | Click(..) | Scroll(..) => "",
+    };
+    (section, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new_with_kind(code, mods, KeyEventKind::Press)
+    }
+
+    #[test]
+    fn q_quits_when_browsing_but_is_a_letter_when_searching() {
+        let km = Keymap::default();
+        let q = key(KeyCode::Char('q'), NONE);
+        assert_eq!(km.action_for(Mode::Normal, q), Some(Action::Quit));
+        assert_eq!(
+            km.action_for(Mode::Search, q),
+            Some(Action::SearchInsert('q'))
+        );
+        let cc = key(KeyCode::Char('c'), CTRL);
+        assert_eq!(km.action_for(Mode::Search, cc), Some(Action::Quit));
+    }
+
+    #[test]
+    fn shifted_letters_and_backtab_are_normalized() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.action_for(Mode::Normal, key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            km.action_for(Mode::Normal, key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+        assert_eq!(
+            km.action_for(Mode::Normal, key(KeyCode::Left, ALT)),
+            Some(Action::HistoryBack)
+        );
+    }
+
+    #[test]
+    fn help_lists_every_key_of_the_table() {
+        let km = Keymap::default();
+        let help = km.help();
+        let back = help.iter().find(|h| h.description == "back").unwrap();
+        assert_eq!(back.keys, ["Backspace", "Ctrl-o", "Alt-←", "["]);
+        let total: usize = help.iter().map(|h| h.keys.len()).sum();
+        assert_eq!(total, km.bindings.len() + 2);
+    }
+}

@@ -1,0 +1,298 @@
+//! The browser's state: what is shown, where the cursors are, the history.
+//!
+//! The domain (the loaded [`Network`]) is shared and read-only; everything here is UI state
+//! in small pieces, one per pane. Only [`super::update`] changes it; rendering only reads it.
+
+use super::keymap::{Keymap, Mode};
+use super::layout::Areas;
+use crate::model::Kind;
+use crate::network::Network;
+use crate::search::Query;
+use std::sync::Arc;
+
+/// The panes that can have the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The list of entities.
+    List,
+    /// The selected entity's card.
+    Detail,
+    /// What the selected entity links to.
+    Links,
+}
+
+impl Pane {
+    /// Panes in order, left to right.
+    pub const ALL: [Pane; 3] = [Pane::List, Pane::Detail, Pane::Links];
+
+    /// The pane's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::List => "List",
+            Pane::Detail => "Detail",
+            Pane::Links => "Links",
+        }
+    }
+}
+
+/// The list tabs: All, then one per kind.
+pub const TABS: [Option<Kind>; 6] = [
+    None,
+    Some(Kind::Organization),
+    Some(Kind::City),
+    Some(Kind::Person),
+    Some(Kind::Agreement),
+    Some(Kind::Event),
+];
+
+/// An overlay drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key binding.
+    Help,
+    /// Every problem found in the data.
+    Problems,
+}
+
+/// A one-line text editor with a cursor, for the search line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineEditor {
+    /// The text.
+    pub text: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+}
+
+/// A cursor over rows with a scroll offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Selected row.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len`, keeping the selection visible in `height` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = Cursor::default();
+            return;
+        }
+        let target = (self.selected as isize + delta).clamp(0, len as isize - 1);
+        self.select(target as usize, len, height);
+    }
+
+    /// Selects a row, keeping it visible in `height` rows.
+    pub fn select(&mut self, row: usize, len: usize, height: usize) {
+        self.selected = row.min(len.saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        // Never leave empty space below the last row when there is more above.
+        let max_offset = len.saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+}
+
+/// A place in the browser that history can return to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The tab.
+    pub tab: usize,
+    /// The search text.
+    pub query: String,
+    /// The selected entity.
+    pub entity: Option<usize>,
+    /// The list cursor.
+    pub list: Cursor,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The links cursor.
+    pub links: Cursor,
+    /// The detail scroll.
+    pub detail_scroll: u16,
+}
+
+/// Back and forward stacks, like a web browser.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Older places, most recent last.
+    pub back: Vec<Snapshot>,
+    /// Places gone back from, most recent last.
+    pub forward: Vec<Snapshot>,
+}
+
+/// The whole UI state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The loaded data.
+    pub net: Arc<Network>,
+    /// Index into [`TABS`].
+    pub tab: usize,
+    /// The search line.
+    pub search: LineEditor,
+    /// Whether keys go to the search line.
+    pub searching: bool,
+    /// Entities in the list, in order (the current tab and search).
+    pub rows: Vec<u32>,
+    /// How many entities of each tab match the current search.
+    pub tab_counts: [usize; 6],
+    /// The list cursor.
+    pub list: Cursor,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Lines scrolled in the detail pane.
+    pub detail_scroll: u16,
+    /// The links cursor (over links, not headings).
+    pub links: Cursor,
+    /// Back and forward.
+    pub history: History,
+    /// The open overlay.
+    pub overlay: Option<Overlay>,
+    /// Lines scrolled in the overlay.
+    pub overlay_scroll: u16,
+    /// A message for the footer.
+    pub status: Option<String>,
+    /// Where everything is on screen, for the current terminal size.
+    pub areas: Areas,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+    /// The key bindings (for key handling and the help overlay).
+    pub keymap: Keymap,
+}
+
+impl App {
+    /// A browser on a loaded network, for a terminal of `width` × `height`.
+    pub fn new(net: Arc<Network>, width: u16, height: u16) -> App {
+        let mut app = App {
+            net,
+            tab: 0,
+            search: LineEditor::default(),
+            searching: false,
+            rows: Vec::new(),
+            tab_counts: [0; 6],
+            list: Cursor::default(),
+            focus: Pane::List,
+            detail_scroll: 0,
+            links: Cursor::default(),
+            history: History::default(),
+            overlay: None,
+            overlay_scroll: 0,
+            status: None,
+            areas: Areas::default(),
+            quit: false,
+            keymap: Keymap::default(),
+        };
+        app.areas = Areas::compute(width, height, app.focus);
+        app.refresh_rows(None);
+        app
+    }
+
+    /// The input mode keys are read in.
+    pub fn mode(&self) -> Mode {
+        if self.overlay.is_some() {
+            Mode::Overlay
+        } else if self.searching {
+            Mode::Search
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// The entity shown in the detail and links panes.
+    pub fn selected(&self) -> Option<usize> {
+        self.rows.get(self.list.selected).map(|&i| i as usize)
+    }
+
+    /// The parsed search query.
+    pub fn query(&self) -> Query {
+        Query::parse(&self.search.text)
+    }
+
+    /// Recomputes the list for the current tab and search, keeping `keep` selected if it
+    /// is still listed (else the first row).
+    pub fn refresh_rows(&mut self, keep: Option<usize>) {
+        let query = self.query();
+        let index = &self.net.index;
+        let hits = index.search(&query, usize::MAX);
+        let mut counts = [0usize; 6];
+        counts[0] = hits.len();
+        let tab_kind = TABS[self.tab];
+        let mut rows = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let kind = self.net.data.entity(h.entity as usize).kind();
+            if let Some(t) = TABS.iter().position(|k| *k == Some(kind)) {
+                counts[t] += 1;
+            }
+            if tab_kind.is_none_or(|k| k == kind) {
+                rows.push(h.entity);
+            }
+        }
+        self.rows = rows;
+        self.tab_counts = counts;
+        let row = keep
+            .and_then(|e| self.rows.iter().position(|&r| r as usize == e))
+            .unwrap_or(0);
+        self.list = Cursor::default();
+        self.list
+            .select(row, self.rows.len(), self.areas.list_height());
+        self.links = Cursor::default();
+        self.detail_scroll = 0;
+    }
+
+    /// What history needs to come back here.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            tab: self.tab,
+            query: self.search.text.clone(),
+            entity: self.selected(),
+            list: self.list,
+            focus: self.focus,
+            links: self.links,
+            detail_scroll: self.detail_scroll,
+        }
+    }
+
+    /// Returns to a place recorded in history.
+    pub fn restore(&mut self, s: &Snapshot) {
+        self.tab = s.tab;
+        self.search = LineEditor {
+            cursor: s.query.chars().count(),
+            text: s.query.clone(),
+        };
+        self.searching = false;
+        self.refresh_rows(s.entity);
+        if self.selected() == s.entity {
+            // Same row: put the scroll position back exactly as it was.
+            self.list.offset = s.list.offset.min(self.list.selected);
+            let h = self.areas.list_height();
+            self.list.select(self.list.selected, self.rows.len(), h);
+        }
+        self.set_focus(s.focus);
+        self.links = s.links;
+        self.detail_scroll = s.detail_scroll;
+    }
+
+    /// Focuses a pane (and recomputes the one-pane layout when narrow).
+    pub fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        self.areas = Areas::compute(self.areas.width, self.areas.height, pane);
+    }
+
+    /// The number of links of the selected entity.
+    pub fn link_count(&self) -> usize {
+        self.selected().map_or(0, |i| self.net.graph.links(i).len())
+    }
+
+    /// The trail of entities visited by following links, oldest first, ending here.
+    pub fn breadcrumb(&self) -> Vec<usize> {
+        let mut trail: Vec<usize> = self.history.back.iter().filter_map(|s| s.entity).collect();
+        trail.extend(self.selected());
+        trail.dedup();
+        trail
+    }
+}

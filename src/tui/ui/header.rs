@@ -1,0 +1,89 @@
+//! The header (dataset, counts, breadcrumb) and the search line.
+
+use super::text::{fit, safe, width};
+use super::theme::THEME;
+use crate::tui::state::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Draws the header bar.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    buf.set_style(area, THEME.header);
+    let ds = &app.net.data;
+    let mut spans = vec![
+        Span::styled(
+            " liaison ",
+            THEME.header.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled("│ ", THEME.header),
+        safe(&ds.label, THEME.header),
+        Span::styled(format!(" │ {} entities ", ds.len()), THEME.header),
+    ];
+    let trail = app.breadcrumb();
+    if trail.len() > 1 {
+        let used = width(&spans) + 2;
+        let room = (area.width as usize).saturating_sub(used);
+        let names: Vec<String> = trail.iter().map(|&i| ds.display_name(i)).collect();
+        // Keep the most recent steps; cut the oldest with an ellipsis.
+        let mut text = String::new();
+        for (k, name) in names.iter().enumerate().rev() {
+            let piece = if text.is_empty() {
+                name.clone()
+            } else {
+                format!("{name} › {text}")
+            };
+            if unicode_width::UnicodeWidthStr::width(piece.as_str()) + 2 > room
+                && k + 1 < names.len()
+            {
+                text = format!("… › {text}");
+                break;
+            }
+            text = piece;
+        }
+        spans.push(Span::styled("│ ", THEME.header));
+        spans.push(safe(
+            &fit(&text, room),
+            THEME.header.fg(ratatui::style::Color::Yellow),
+        ));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Draws the search line.
+pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let prompt_style = if app.searching { THEME.key } else { THEME.dim };
+    let mut spans = vec![Span::styled(" / ", prompt_style)];
+    if app.search.text.is_empty() && !app.searching {
+        spans.push(Span::styled(
+            "search names, abbreviations, 中文, cities, addresses (org: city: person: ...)",
+            THEME.dim,
+        ));
+    } else {
+        spans.push(safe(&app.search.text, ratatui::style::Style::new()));
+        let n = app.rows.len();
+        spans.push(Span::styled(
+            format!("   {n} match{}", if n == 1 { "" } else { "es" }),
+            THEME.dim,
+        ));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Where the terminal cursor goes while typing a search.
+pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
+    if !app.searching || app.overlay.is_some() || area.is_empty() {
+        return None;
+    }
+    let before: String = app.search.text.chars().take(app.search.cursor).collect();
+    let w = unicode_width::UnicodeWidthStr::width(crate::text::clean_line(&before).as_ref());
+    let x = (area.x as usize + 3 + w).min(area.right().saturating_sub(1) as usize);
+    Some(Position::new(x as u16, area.y))
+}

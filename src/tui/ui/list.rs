@@ -1,0 +1,121 @@
+//! The list pane: one row per entity, with kind marker, name, native name and a short
+//! secondary text, search matches highlighted.
+
+use super::text::{highlighted, safe, truncate, width};
+use super::theme::{THEME, kind_color, kind_marker};
+use super::{fill, pane_block};
+use crate::tui::state::{App, Pane, TABS};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Draws the list pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let total = app.rows.len();
+    let pos = if total == 0 { 0 } else { app.list.selected + 1 };
+    let tab = TABS[app.tab].map_or("All", |k| k.plural());
+    let block = pane_block(app, Pane::List, format!(" {tab} {pos}/{total} "));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    if total == 0 {
+        let msg = if app.search.text.is_empty() {
+            "nothing here"
+        } else {
+            "no match: Esc Esc clears the search"
+        };
+        Line::from(Span::styled(msg, THEME.dim)).render(inner, buf);
+        return;
+    }
+    let query = app.query();
+    let focused = app.focus == Pane::List;
+    for (line, &e) in app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(inner.height as usize)
+    {
+        let y = inner.y + (line - app.list.offset) as u16;
+        let row_area = Rect::new(inner.x, y, inner.width, 1);
+        let selected = line == app.list.selected;
+        if selected {
+            fill(
+                buf,
+                row_area,
+                if focused {
+                    THEME.selected
+                } else {
+                    THEME.selected_unfocused
+                },
+            );
+        }
+        row(app, e as usize, &query, selected, inner.width as usize).render(row_area, buf);
+    }
+}
+
+/// One row: `org Name 中文名 … secondary`.
+fn row(
+    app: &App,
+    i: usize,
+    query: &crate::search::Query,
+    selected: bool,
+    width_total: usize,
+) -> Line<'static> {
+    let ds = &app.net.data;
+    let e = ds.entity(i);
+    let kind = e.kind();
+    let name = ds.display_name(i);
+    let index = &app.net.index;
+    let name_pos = index.positions(&name, query);
+    let base = Style::new();
+    let hl = if selected {
+        THEME.matched.fg(ratatui::style::Color::LightYellow)
+    } else {
+        THEME.matched
+    };
+    let mut main = vec![Span::styled(
+        format!("{} ", kind_marker(kind)),
+        Style::new().fg(kind_color(kind)),
+    )];
+    main.extend(highlighted(&name, &name_pos, base, hl));
+    if let Some(native) = e.native_name().filter(|n| *n != name) {
+        main.push(Span::raw(" "));
+        let pos = index.positions(native, query);
+        main.extend(highlighted(native, &pos, base, hl));
+    }
+    let mut secondary = ds.secondary(i);
+    if !query.text.is_empty() && name_pos.is_empty() {
+        // Matched elsewhere (an alias, the address): say where, so the row makes sense.
+        if let Some(alias) = e
+            .aliases()
+            .iter()
+            .find(|a| !index.positions(a, query).is_empty())
+        {
+            secondary = format!("≈ {alias}");
+        }
+    }
+    let sec = vec![safe(&secondary, if selected { base } else { THEME.dim })];
+    let sec_w = width(&sec);
+    let room = width_total.saturating_sub(if sec_w > 0 { sec_w + 2 } else { 0 });
+    let min_name = 12.min(width_total);
+    let (main, sec) = if room >= min_name {
+        (truncate(main, room), sec)
+    } else {
+        (truncate(main, width_total), Vec::new())
+    };
+    let pad = width_total.saturating_sub(width(&main) + width(&sec));
+    let mut spans = main;
+    if !sec.is_empty() {
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(sec);
+    }
+    Line::from(spans)
+}

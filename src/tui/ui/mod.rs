@@ -1,0 +1,77 @@
+//! Pure rendering: each pane and overlay draws itself from `&App` and never changes it.
+
+pub mod detail;
+pub mod footer;
+pub mod header;
+pub mod links;
+pub mod list;
+pub mod overlay;
+pub mod tabs;
+pub mod text;
+pub mod theme;
+
+use super::layout::Areas;
+use super::state::{App, Pane};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType, Borders};
+use theme::THEME;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    // The state's areas follow resize events; if the terminal changed before the event
+    // arrived, lay out for the real size so nothing draws outside the frame.
+    let areas = if app.areas.width == area.width && app.areas.height == area.height {
+        app.areas
+    } else {
+        Areas::compute(area.width, area.height, app.focus)
+    };
+    let buf = frame.buffer_mut();
+    header::render(app, areas.header, buf);
+    tabs::render(app, areas.tabs, buf);
+    list::render(app, areas.list, buf);
+    detail::render(app, areas.detail, buf);
+    links::render(app, areas.links, buf);
+    footer::render(app, &areas, buf);
+    if let Some(which) = app.overlay {
+        overlay::render(app, which, area, frame.buffer_mut());
+    }
+    if let Some(pos) = header::search_cursor(app, areas.search) {
+        frame.set_cursor_position(pos);
+    }
+    header::render_search(app, areas.search, frame.buffer_mut());
+}
+
+/// A pane's border and title, brighter when focused.
+pub fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
+    let focused = app.focus == pane && app.overlay.is_none();
+    let style = if focused {
+        THEME.border_focused
+    } else {
+        THEME.border
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(ratatui::text::Span::styled(
+            title,
+            if focused {
+                THEME.title_focused
+            } else {
+                THEME.title
+            },
+        ))
+}
+
+/// Fills an area with a style (used for selection bars).
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    buf.set_style(area, style);
+}

@@ -1,0 +1,97 @@
+//! Overlays: the key help (generated from the keymap) and the list of data problems.
+
+use super::text::safe;
+use super::theme::THEME;
+use crate::dataset::Severity;
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{App, Overlay};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+/// Draws an overlay centred over `area`.
+pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2);
+    if w < 4 || h < 3 {
+        return;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let (title, lines) = match which {
+        Overlay::Help => (" Keys — Esc to close ".to_string(), help_lines(&app.keymap)),
+        Overlay::Problems => problem_lines(app),
+    };
+    let max_scroll = lines.len().saturating_sub(h.saturating_sub(2) as usize) as u16;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(THEME.border_focused)
+        .title(Span::styled(title, THEME.title_focused));
+    Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((app.overlay_scroll.min(max_scroll), 0))
+        .render(popup, buf);
+}
+
+/// The help, one line per action, grouped by section, from the keymap.
+pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut section = "";
+    for entry in keymap.help() {
+        if entry.section != section {
+            if !section.is_empty() {
+                lines.push(Line::default());
+            }
+            section = entry.section;
+            lines.push(Line::from(Span::styled(section.to_string(), THEME.heading)));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<28}", entry.keys.join("  ")), THEME.key),
+            Span::raw(entry.description.to_string()),
+        ]));
+    }
+    lines
+}
+
+fn problem_lines(app: &App) -> (String, Vec<Line<'static>>) {
+    let problems = &app.net.data.problems;
+    let title = format!(
+        " {} problem{} in the data — Esc to close ",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    if problems.is_empty() {
+        return (
+            title,
+            vec![Line::from(Span::styled(
+                "No problems: every file loaded cleanly.",
+                THEME.dim,
+            ))],
+        );
+    }
+    let lines = problems
+        .iter()
+        .map(|p| {
+            let (word, style) = match p.severity {
+                Severity::Error => ("error", THEME.error),
+                Severity::Warning => ("warning", THEME.warning),
+            };
+            Line::from(vec![
+                safe(&p.location.to_string(), THEME.label),
+                Span::raw(" "),
+                Span::styled(word, style),
+                Span::raw(" "),
+                safe(&p.message, ratatui::style::Style::new()),
+            ])
+        })
+        .collect();
+    (title, lines)
+}

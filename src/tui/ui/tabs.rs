@@ -1,0 +1,57 @@
+//! The tab bar: All and one tab per kind, each with its count.
+
+use super::theme::THEME;
+use crate::tui::state::{App, TABS};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+fn labels(app: &App) -> Vec<String> {
+    let short = app.areas.width < 100;
+    TABS.iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let name = match (kind, short) {
+                (None, _) => "All",
+                (Some(k), false) => k.plural(),
+                (Some(k), true) => match k.plural() {
+                    "Organizations" => "Orgs",
+                    "Agreements" => "Agrmts",
+                    other => other,
+                },
+            };
+            format!(" {} {name} {} ", i + 1, app.tab_counts[i])
+        })
+        .collect()
+}
+
+/// Draws the tabs.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    for (i, label) in labels(app).into_iter().enumerate() {
+        let style = if i == app.tab {
+            THEME.tab_active
+        } else {
+            ratatui::style::Style::new()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled("│", THEME.dim));
+    }
+    spans.pop();
+    Line::from(spans).render(area, buf);
+}
+
+/// The tab under a screen column.
+pub fn tab_at(app: &App, col: u16) -> Option<usize> {
+    let mut x = app.areas.tabs.x as usize;
+    for (i, label) in labels(app).iter().enumerate() {
+        let w = label.width();
+        if (col as usize) < x + w {
+            return Some(i);
+        }
+        x += w + 1;
+    }
+    None
+}
