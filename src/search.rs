@@ -69,15 +69,14 @@ impl Query {
     /// Parses `org: shanghai` into a kind filter and text. An unknown prefix is plain text.
     pub fn parse(input: &str) -> Query {
         let trimmed = input.trim_start();
-        if let Some((prefix, rest)) = trimmed.split_once(':') {
-            if let Some(kind) = Kind::parse(prefix.trim()) {
-                if !prefix.contains(char::is_whitespace) {
-                    return Query {
-                        kind: Some(kind),
-                        text: rest.trim().to_lowercase(),
-                    };
-                }
-            }
+        if let Some((prefix, rest)) = trimmed.split_once(':')
+            && !prefix.contains(char::is_whitespace)
+            && let Some(kind) = Kind::parse(prefix)
+        {
+            return Query {
+                kind: Some(kind),
+                text: rest.trim().to_lowercase(),
+            };
         }
         Query {
             kind: None,

@@ -445,7 +445,7 @@ mod tests {
         let src = "[ A(x: 1), B(y: 2 ]";
         let (entries, err) = top_level_entries(src);
         assert_eq!(entries.len(), 1);
-        assert_eq!(err.unwrap().offset, 17);
+        assert_eq!(err.unwrap().offset, 18);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The links pane: everything linked to the selection, both ways, under relation headings
 //! with counts.
 
-use super::text::{safe, truncate, width};
+use super::text::{safe, width};
 use super::theme::{THEME, kind_color, kind_marker};
 use super::{fill, pane_block};
 use crate::tui::state::{App, Pane};
@@ -116,13 +116,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .as_deref()
                     .map(|d| vec![safe(d, if selected { Style::new() } else { THEME.dim })])
                     .unwrap_or_default();
-                let dw = width(&detail);
-                let room = w.saturating_sub(if dw > 0 { dw + 2 } else { 0 });
-                let (main, detail) = if room >= 10 {
-                    (truncate(main, room), detail)
-                } else {
-                    (truncate(main, w), vec![])
-                };
+                let (main, detail) = super::list::fit_row(main, detail, w);
                 let pad = w.saturating_sub(width(&main) + width(&detail));
                 let mut spans = main;
                 if !detail.is_empty() {

@@ -103,14 +103,7 @@ fn row(
         }
     }
     let sec = vec![safe(&secondary, if selected { base } else { THEME.dim })];
-    let sec_w = width(&sec);
-    let room = width_total.saturating_sub(if sec_w > 0 { sec_w + 2 } else { 0 });
-    let min_name = 12.min(width_total);
-    let (main, sec) = if room >= min_name {
-        (truncate(main, room), sec)
-    } else {
-        (truncate(main, width_total), Vec::new())
-    };
+    let (main, sec) = fit_row(main, sec, width_total);
     let pad = width_total.saturating_sub(width(&main) + width(&sec));
     let mut spans = main;
     if !sec.is_empty() {
@@ -118,4 +111,23 @@ fn row(
         spans.extend(sec);
     }
     Line::from(spans)
+}
+
+/// Shares a row between the main text and a right-aligned secondary text: the name keeps at
+/// least three fifths of the row; the secondary text is cut, or dropped when too short to read.
+pub fn fit_row(
+    main: Vec<Span<'static>>,
+    sec: Vec<Span<'static>>,
+    total: usize,
+) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    let (mw, sw) = (width(&main), width(&sec));
+    if sw == 0 || mw + sw + 2 <= total {
+        return (truncate(main, total), sec);
+    }
+    let main_room = mw.min(total.saturating_sub(sw + 2)).max(total * 3 / 5);
+    let sec_room = total.saturating_sub(main_room + 2);
+    if sec_room < 6 {
+        return (truncate(main, total), Vec::new());
+    }
+    (truncate(main, main_room), truncate(sec, sec_room))
 }

@@ -36,13 +36,13 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     detail::render(app, areas.detail, buf);
     links::render(app, areas.links, buf);
     footer::render(app, &areas, buf);
+    header::render_search(app, areas.search, buf);
     if let Some(which) = app.overlay {
         overlay::render(app, which, area, frame.buffer_mut());
     }
     if let Some(pos) = header::search_cursor(app, areas.search) {
         frame.set_cursor_position(pos);
     }
-    header::render_search(app, areas.search, frame.buffer_mut());
 }
 
 /// A pane's border and title, brighter when focused.

@@ -43,20 +43,34 @@ pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
 
 /// The help, one line per action, grouped by section, from the keymap.
 pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut section = "";
-    for entry in keymap.help() {
-        if entry.section != section {
-            if !section.is_empty() {
-                lines.push(Line::default());
-            }
-            section = entry.section;
-            lines.push(Line::from(Span::styled(section.to_string(), THEME.heading)));
+    let entries = keymap.help();
+    let key_width = entries
+        .iter()
+        .map(|e| e.keys.join("  ").chars().count())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let mut sections: Vec<&str> = Vec::new();
+    for e in &entries {
+        if !sections.contains(&e.section) {
+            sections.push(e.section);
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<28}", entry.keys.join("  ")), THEME.key),
-            Span::raw(entry.description.to_string()),
-        ]));
+    }
+    let mut lines = Vec::new();
+    for (n, section) in sections.into_iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(section.to_string(), THEME.heading)));
+        for entry in entries.iter().filter(|e| e.section == section) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<key_width$}", entry.keys.join("  ")),
+                    THEME.key,
+                ),
+                Span::raw(entry.description.to_string()),
+            ]));
+        }
     }
     lines
 }

@@ -8,23 +8,37 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+/// Tab labels, as long as the width allows: "Organizations", "Orgs", "Org", then "O".
 fn labels(app: &App) -> Vec<String> {
-    let short = app.areas.width < 100;
-    TABS.iter()
-        .enumerate()
-        .map(|(i, kind)| {
-            let name = match (kind, short) {
-                (None, _) => "All",
-                (Some(k), false) => k.plural(),
-                (Some(k), true) => match k.plural() {
-                    "Organizations" => "Orgs",
-                    "Agreements" => "Agrmts",
-                    other => other,
-                },
-            };
-            format!(" {} {name} {} ", i + 1, app.tab_counts[i])
-        })
-        .collect()
+    let names = |style: usize| -> Vec<String> {
+        TABS.iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let name = match (kind, style) {
+                    (None, _) => "All",
+                    (Some(k), 0) => k.plural(),
+                    (Some(k), 1) => match k.plural() {
+                        "Organizations" => "Orgs",
+                        "Agreements" => "Agrmts",
+                        other => other,
+                    },
+                    (Some(k), 2) => match k.plural() {
+                        "Organizations" => "Org",
+                        "Cities" => "Cty",
+                        "People" => "Ppl",
+                        "Agreements" => "Agr",
+                        _ => "Evt",
+                    },
+                    (Some(k), _) => &k.plural()[..1],
+                };
+                format!(" {} {name} {} ", i + 1, app.tab_counts[i])
+            })
+            .collect()
+    };
+    let fits = |labels: &Vec<String>| {
+        labels.iter().map(|l| l.width() + 1).sum::<usize>() <= app.areas.width as usize + 1
+    };
+    (0..4).map(names).find(fits).unwrap_or_else(|| names(3))
 }
 
 /// Draws the tabs.

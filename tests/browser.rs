@@ -1,0 +1,368 @@
+//! The browser without a terminal: action sequences on a fixture dataset, checked on the
+//! state, and whole frames rendered on ratatui's `TestBackend`, checked as snapshots.
+
+use liaison::dataset::Dataset;
+use liaison::network::Network;
+use liaison::tui::action::Action;
+use liaison::tui::state::{App, Pane};
+use liaison::tui::ui::render;
+use liaison::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::Arc;
+
+const NETWORK: &str = include_str!("fixtures/browse/network.ron");
+const BROKEN: &str = include_str!("fixtures/browse/broken.ron.txt");
+
+fn network(with_broken: bool) -> Arc<Network> {
+    let mut files = vec![(
+        "fixtures/network.ron".to_string(),
+        NETWORK.as_bytes().to_vec(),
+    )];
+    if with_broken {
+        files.push((
+            "fixtures/broken.ron".to_string(),
+            BROKEN.as_bytes().to_vec(),
+        ));
+    }
+    Arc::new(Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        files,
+    )))
+}
+
+/// A browser on the fixture, with a fluent way to feed actions and look at the result.
+struct Browser {
+    app: App,
+}
+
+impl Browser {
+    fn new(width: u16, height: u16) -> Self {
+        Browser {
+            app: App::new(network(false), width, height),
+        }
+    }
+
+    fn with_problems(width: u16, height: u16) -> Self {
+        Browser {
+            app: App::new(network(true), width, height),
+        }
+    }
+
+    fn act(mut self, action: Action) -> Self {
+        update(&mut self.app, action);
+        self
+    }
+
+    fn typed(mut self, text: &str) -> Self {
+        for c in text.chars() {
+            update(&mut self.app, Action::SearchInsert(c));
+        }
+        self
+    }
+
+    fn selected_id(&self) -> &str {
+        let i = self.app.selected().expect("something is selected");
+        self.app.net.data.entity(i).id()
+    }
+
+    fn row_ids(&self) -> Vec<&str> {
+        self.app
+            .rows
+            .iter()
+            .map(|&i| self.app.net.data.entity(i as usize).id())
+            .collect()
+    }
+
+    /// Selects the link to `id` in the links pane.
+    fn pick_link(mut self, id: &str) -> Self {
+        let i = self.app.selected().unwrap();
+        let k = self
+            .app
+            .net
+            .graph
+            .links(i)
+            .iter()
+            .position(|l| self.app.net.data.entity(l.target as usize).id() == id)
+            .unwrap_or_else(|| panic!("no link to {id}"));
+        self.app.set_focus(Pane::Links);
+        liaison::tui::update::select_link(&mut self.app, k);
+        self
+    }
+
+    fn frame(&self) -> String {
+        let (w, h) = (self.app.areas.width, self.app.areas.height);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| render(&self.app, f)).unwrap();
+        if w == 0 || h == 0 {
+            // TestBackend cannot print an empty buffer; drawing it is what is under test.
+            return String::new();
+        }
+        terminal.backend().to_string()
+    }
+}
+
+#[test]
+fn search_narrows_and_ranks_the_best_match_first() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo");
+    assert!(b.app.searching);
+    assert_eq!(b.selected_id(), "espoo");
+    assert!(b.row_ids().contains(&"shanghai-espoo"));
+    assert!(!b.row_ids().contains(&"soea"));
+    let b = b.act(Action::SearchClearToStart).typed("soea");
+    assert_eq!(b.row_ids()[0], "soea");
+    let b = b.act(Action::SearchDeleteWord).typed("上海市海外");
+    assert_eq!(b.row_ids()[0], "soea");
+}
+
+#[test]
+fn kind_prefix_and_tabs_filter_the_list() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("city: sh");
+    assert!(b.row_ids().iter().all(|id| {
+        [
+            "shanghai",
+            "espoo",
+            "kuopio",
+            "barcelona",
+            "nairobi",
+            "pudong",
+        ]
+        .contains(id)
+    }));
+    let b = Browser::new(120, 35).act(Action::ShowTab(3));
+    assert_eq!(b.row_ids(), ["li-changhong", "pan-xiaogang"]);
+    assert_eq!(b.app.tab_counts[0], 17);
+}
+
+#[test]
+fn readline_keys_edit_the_search_line() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("kenya chamber")
+        .act(Action::SearchDeleteWord);
+    assert_eq!(b.app.search.text, "kenya ");
+    let b = b
+        .act(Action::SearchHome)
+        .typed("x")
+        .act(Action::SearchEnd)
+        .typed("y");
+    assert_eq!(b.app.search.text, "xkenya y");
+    let b = b.act(Action::SearchLeft).act(Action::SearchBackspace);
+    assert_eq!(b.app.search.text, "xkenyay");
+    let b = b
+        .act(Action::SearchHome)
+        .act(Action::SearchDelete)
+        .act(Action::SearchEnd)
+        .act(Action::SearchClearToStart);
+    assert_eq!(b.app.search.text, "");
+}
+
+#[test]
+fn escape_leaves_the_search_then_clears_it() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape);
+    assert!(!b.app.searching);
+    assert_eq!(b.app.search.text, "espoo");
+    let b = b.act(Action::Escape);
+    assert_eq!(b.app.search.text, "");
+    assert_eq!(
+        b.selected_id(),
+        "espoo",
+        "clearing the search keeps the selection"
+    );
+}
+
+#[test]
+fn following_a_link_then_going_back_restores_the_previous_place() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Open);
+    assert_eq!(b.app.focus, Pane::Links);
+    let b = b.pick_link("shanghai").act(Action::Open);
+    assert_eq!(b.selected_id(), "shanghai");
+    assert_eq!(b.app.breadcrumb().len(), 2);
+    let link_before = b.app.links.selected;
+    let b = b.act(Action::HistoryBack);
+    assert_eq!(b.selected_id(), "espoo");
+    assert_eq!(b.app.search.text, "espoo", "back restores the search");
+    assert_eq!(b.app.focus, Pane::Links, "back restores the focused pane");
+    let b = b.act(Action::HistoryForward);
+    assert_eq!(b.selected_id(), "shanghai");
+    assert_eq!(b.app.links.selected, link_before);
+}
+
+#[test]
+fn going_back_then_somewhere_new_drops_forward_history() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Open);
+    let b = b
+        .pick_link("shanghai")
+        .act(Action::Open)
+        .pick_link("espoo")
+        .act(Action::Open);
+    assert_eq!(b.app.history.back.len(), 2);
+    let b = b.act(Action::HistoryBack);
+    assert_eq!(b.selected_id(), "shanghai");
+    assert_eq!(b.app.history.forward.len(), 1);
+    let b = b.pick_link("barcelona").act(Action::Open);
+    assert_eq!(b.selected_id(), "barcelona");
+    assert!(b.app.history.forward.is_empty());
+    let b = b.act(Action::HistoryForward);
+    assert_eq!(b.selected_id(), "barcelona", "nothing to go forward to");
+    assert!(b.app.status.is_some());
+}
+
+#[test]
+fn links_reach_both_directions_from_the_browser() {
+    // From the association up to its parent body, then back down to its member bodies.
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Open);
+    let b = b.pick_link("shanghai-ocao").act(Action::Open);
+    assert_eq!(b.selected_id(), "shanghai-ocao");
+    let b = b.pick_link("soea").act(Action::Open);
+    assert_eq!(b.selected_id(), "soea");
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_keeps_the_selection() {
+    let mut b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("kenya")
+        .act(Action::Escape);
+    let before = b.selected_id().to_string();
+    for (w, h) in [(1, 1), (0, 0), (3, 2), (60, 20), (500, 200), (120, 35)] {
+        b = b.act(Action::Resize(w, h));
+        let _ = b.frame();
+    }
+    assert_eq!(b.selected_id(), before);
+}
+
+#[test]
+fn moving_keeps_the_selection_in_bounds() {
+    let mut b = Browser::new(120, 35);
+    let n = b.app.rows.len();
+    b = b.act(Action::Bottom);
+    assert_eq!(b.app.list.selected, n - 1);
+    b = b.act(Action::PageDown).act(Action::Down);
+    assert_eq!(b.app.list.selected, n - 1);
+    b = b.act(Action::Top).act(Action::Up).act(Action::PageUp);
+    assert_eq!(b.app.list.selected, 0);
+    b = b.act(Action::HalfPageDown);
+    assert!(b.app.list.selected > 0);
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_at_a_time() {
+    let b = Browser::new(60, 20);
+    assert!(b.app.areas.narrow);
+    assert!(b.app.areas.detail.is_empty());
+    let b = b.act(Action::NextPane);
+    assert_eq!(b.app.focus, Pane::Detail);
+    assert!(b.app.areas.list.is_empty() && !b.app.areas.detail.is_empty());
+}
+
+#[test]
+fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
+    let b = Browser::new(120, 35);
+    let list = b.app.areas.list;
+    let b = b.act(Action::Click(list.x + 3, list.y + 3));
+    assert_eq!(b.app.list.selected, 2);
+    let b = b.act(Action::Scroll(list.x + 3, list.y + 3, 1));
+    assert_eq!(b.app.list.selected, 5);
+    let links = b.app.areas.links;
+    let b = b.act(Action::Click(links.x + 3, links.y + 1));
+    assert_eq!(b.app.focus, Pane::Links);
+}
+
+#[test]
+fn pasted_text_goes_into_the_search_line_as_text() {
+    let b = Browser::new(120, 35).act(Action::Paste("q\nespoo".into()));
+    assert!(b.app.searching);
+    assert_eq!(b.app.search.text, "q espoo");
+    assert!(!b.app.quit, "a pasted q is not a command");
+}
+
+#[test]
+fn q_quits_but_overlays_close_first() {
+    let b = Browser::new(120, 35).act(Action::ToggleHelp);
+    let b = b.act(Action::Escape);
+    assert!(b.app.overlay.is_none() && !b.app.quit);
+    let b = b.act(Action::Quit);
+    assert!(b.app.quit);
+}
+
+#[test]
+fn snapshot_main_screen_wide() {
+    let b = Browser::new(120, 35);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_main_screen_narrow() {
+    let b = Browser::new(60, 20);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_search_in_progress() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("shang");
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_links_of_an_organization() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Open);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_after_following_links_shows_the_breadcrumb() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Open);
+    let b = b
+        .pick_link("shanghai")
+        .act(Action::Open)
+        .pick_link("soea")
+        .act(Action::Open);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_help_overlay() {
+    let b = Browser::new(120, 35).act(Action::ToggleHelp);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_problems_overlay() {
+    let b = Browser::with_problems(120, 35).act(Action::ToggleProblems);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_narrow_detail_pane() {
+    let b = Browser::new(60, 20)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape)
+        .act(Action::NextPane);
+    insta::assert_snapshot!(b.frame());
+}
