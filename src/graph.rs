@@ -363,3 +363,156 @@ fn group_rank(l: &Link) -> (u8, Direction, Relation) {
     };
     (r, l.dir, l.relation)
 }
+
+impl Graph {
+    /// The entities a path visits, in order, starting with `start`.
+    pub fn path_nodes(start: u32, path: &[PathStep]) -> Vec<u32> {
+        let mut nodes = vec![start];
+        nodes.extend(path.iter().map(|s| s.link.target));
+        nodes
+    }
+
+    /// Up to `k` shortest chains from `a` to `b` that visit different entities, shortest
+    /// first (Yen's algorithm over breadth-first searches; every chain is loop-free).
+    pub fn k_shortest_paths(&self, a: usize, b: usize, k: usize) -> Vec<Vec<PathStep>> {
+        let mut found: Vec<Vec<PathStep>> = Vec::new();
+        let Some(first) = self.shortest_path(a, b) else {
+            return found;
+        };
+        if first.is_empty() {
+            return vec![first];
+        }
+        found.push(first);
+        let mut candidates: Vec<Vec<PathStep>> = Vec::new();
+        while found.len() < k {
+            let last = found.last().cloned().unwrap_or_default();
+            let last_nodes = Self::path_nodes(a as u32, &last);
+            for i in 0..last.len() {
+                let spur = last_nodes[i];
+                let root_nodes = &last_nodes[..=i];
+                // Ban the next edge of every known chain that shares this root.
+                let mut banned_edges = Vec::new();
+                for p in found.iter().chain(candidates.iter()) {
+                    let nodes = Self::path_nodes(a as u32, p);
+                    if nodes.len() > i + 1 && nodes[..=i] == *root_nodes {
+                        banned_edges.push((nodes[i], nodes[i + 1]));
+                    }
+                }
+                let banned_nodes = &root_nodes[..i];
+                let Some(spur_path) =
+                    self.shortest_path_avoiding(spur as usize, b, banned_nodes, &banned_edges)
+                else {
+                    continue;
+                };
+                let mut total: Vec<PathStep> = last[..i].to_vec();
+                total.extend(spur_path);
+                let nodes = Self::path_nodes(a as u32, &total);
+                let known = found
+                    .iter()
+                    .chain(candidates.iter())
+                    .any(|p| Self::path_nodes(a as u32, p) == nodes);
+                if !known {
+                    candidates.push(total);
+                }
+            }
+            if candidates.is_empty() {
+                break;
+            }
+            // The shortest candidate next; among equals, the one found first.
+            let best = (0..candidates.len())
+                .min_by_key(|&j| candidates[j].len())
+                .unwrap_or(0);
+            found.push(candidates.remove(best));
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A graph from undirected edges between numbered nodes.
+    fn graph(n: usize, edges: &[(u32, u32)]) -> Graph {
+        let mut adj = vec![Vec::new(); n];
+        for &(a, b) in edges {
+            let link = |t: u32, dir| Link {
+                relation: Relation::SisterCity,
+                dir,
+                target: t,
+                detail: None,
+            };
+            adj[a as usize].push(link(b, Direction::Forward));
+            adj[b as usize].push(link(a, Direction::Backward));
+        }
+        Graph { adj }
+    }
+
+    fn nodes(start: u32, paths: &[Vec<PathStep>]) -> Vec<Vec<u32>> {
+        paths.iter().map(|p| Graph::path_nodes(start, p)).collect()
+    }
+
+    #[test]
+    fn shortest_path_is_breadth_first() {
+        // 0-1-2-3 and a shortcut 0-4-3.
+        let g = graph(5, &[(0, 1), (1, 2), (2, 3), (0, 4), (4, 3)]);
+        let p = g.shortest_path(0, 3).unwrap();
+        assert_eq!(Graph::path_nodes(0, &p), [0, 4, 3]);
+        assert_eq!(g.shortest_path(0, 0).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn no_path_between_separate_parts() {
+        let g = graph(4, &[(0, 1), (2, 3)]);
+        assert!(g.shortest_path(0, 3).is_none());
+        assert!(g.k_shortest_paths(0, 3, 5).is_empty());
+    }
+
+    #[test]
+    fn k_shortest_paths_come_shortest_first_without_loops() {
+        //   0 - 1 - 5
+        //   |   |   |
+        //   2 - 3 - 4 ,  and 0 - 6 - 7 - 8 - 5
+        let g = graph(
+            9,
+            &[
+                (0, 1),
+                (1, 5),
+                (0, 2),
+                (2, 3),
+                (1, 3),
+                (3, 4),
+                (4, 5),
+                (0, 6),
+                (6, 7),
+                (7, 8),
+                (8, 5),
+            ],
+        );
+        let paths = g.k_shortest_paths(0, 5, 5);
+        let ns = nodes(0, &paths);
+        assert_eq!(ns[0], [0, 1, 5]);
+        assert_eq!(ns.len(), 5);
+        let lens: Vec<usize> = ns.iter().map(Vec::len).collect();
+        assert!(lens.windows(2).all(|w| w[0] <= w[1]), "{lens:?}");
+        assert!(ns.contains(&vec![0, 1, 3, 4, 5]));
+        assert!(ns.contains(&vec![0, 2, 3, 4, 5]));
+        assert!(ns.contains(&vec![0, 6, 7, 8, 5]));
+        for n in &ns {
+            let mut sorted = n.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), n.len(), "no loops in {n:?}");
+        }
+        // All distinct.
+        for (i, a) in ns.iter().enumerate() {
+            assert!(!ns[i + 1..].contains(a));
+        }
+    }
+
+    #[test]
+    fn k_shortest_paths_stop_when_there_are_no_more() {
+        let g = graph(3, &[(0, 1), (1, 2)]);
+        assert_eq!(g.k_shortest_paths(0, 2, 5).len(), 1);
+    }
+}

@@ -9,9 +9,11 @@
 pub mod card;
 pub mod cli;
 pub mod dataset;
+pub mod geo;
 pub mod graph;
 pub mod model;
 pub mod network;
 pub mod search;
 pub mod text;
+pub mod timeline;
 pub mod tui;

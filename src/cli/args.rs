@@ -49,6 +49,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How are A and B connected? The shortest chains of links between two entities.
+    Path {
+        /// The first entity: an id or a query.
+        from: String,
+        /// The second entity: an id or a query.
+        to: String,
+        /// How many chains to show, shortest first (at most 5).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=5))]
+        alternatives: u8,
+        /// Print the chains as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every dated item in date order: sister-city ties, agreements, events, foundings.
+    Timeline {
+        /// From this year on.
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Up to this year.
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// Only this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print the items as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A plain-text world map of a city and its sister cities (or of all cities).
+    Map {
+        /// A city (or any entity: its cities are shown), by id or query.
+        city: Option<String>,
+        /// Width in columns.
+        #[arg(long, default_value_t = 120)]
+        width: u16,
+        /// Height in rows.
+        #[arg(long, default_value_t = 40)]
+        height: u16,
+    },
     /// Copy the built-in dataset into the data directory to start editing it.
     Init {
         /// Where to write (default: the platform data directory).

@@ -26,15 +26,10 @@ pub fn summary(ds: &Dataset) -> String {
         .iter()
         .map(|&k| (k, ds.count(k)))
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| {
-            format!(
-                "{n} {}",
-                if n == 1 {
-                    k.as_str().replace('_', "-")
-                } else {
-                    k.plural().to_lowercase()
-                }
-            )
+        .map(|(k, n)| match (k, n) {
+            (Kind::SisterCity, 1) => "1 sister-city tie".to_string(),
+            (k, 1) => format!("1 {k}"),
+            (k, n) => format!("{n} {}", k.plural().to_lowercase()),
         })
         .collect();
     let files = ds.files.len();

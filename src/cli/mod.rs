@@ -8,8 +8,11 @@ mod args;
 mod check;
 mod init;
 mod json;
+mod map;
+mod path;
 mod search;
 mod show;
+mod timeline;
 
 pub use args::{Cli, Command};
 
@@ -55,6 +58,45 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Show { query, json } => {
             show::run(&cli.data_choice(), &query.join(" "), *json, out, err)
         }
+        Command::Path {
+            from,
+            to,
+            alternatives,
+            json,
+        } => path::run(
+            &cli.data_choice(),
+            from,
+            to,
+            *alternatives as usize,
+            *json,
+            out,
+            err,
+        ),
+        Command::Timeline {
+            from,
+            to,
+            kind,
+            json,
+        } => {
+            let filter = crate::timeline::Filter {
+                from: *from,
+                to: *to,
+                kind: kind.map(Into::into),
+            };
+            timeline::run(&cli.data_choice(), &filter, *json, out)
+        }
+        Command::Map {
+            city,
+            width,
+            height,
+        } => map::run(
+            &cli.data_choice(),
+            city.as_deref(),
+            *width,
+            *height,
+            out,
+            err,
+        ),
         Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
     };
     match result {
