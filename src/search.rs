@@ -254,18 +254,20 @@ impl SearchIndex {
 
     /// The tier and a within-tier quality of a match of `q` in `text` (both lower-case).
     fn match_field(&self, text: &str, q: &str) -> Option<(Tier, i64)> {
+        // Shorter names, and substrings found earlier, are closer to what was typed. The
+        // quality must not be negative: the score keeps only 0..=999_999 of it.
+        let closer = |chars: usize| 999_999 - (chars as i64).min(999_999);
         if text == q {
             return Some((Tier::Exact, 0));
         }
         if text.starts_with(q) {
-            // Shorter names are closer to what was typed.
-            return Some((Tier::Prefix, -(text.len() as i64)));
+            return Some((Tier::Prefix, closer(text.chars().count())));
         }
         if word_starts(text, q).is_some() {
-            return Some((Tier::WordStart, -(text.len() as i64)));
+            return Some((Tier::WordStart, closer(text.chars().count())));
         }
         if let Some(at) = text.find(q) {
-            return Some((Tier::Substring, -(at as i64)));
+            return Some((Tier::Substring, closer(text[..at].chars().count())));
         }
         let (score, idx) = self.matcher.fuzzy_indices(text, q)?;
         plausible(text, &idx, q.chars().count()).then_some((Tier::Fuzzy, score))

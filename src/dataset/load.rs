@@ -26,7 +26,11 @@ impl FileText {
 
     /// The location of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
-        let (line, col) = self.lines.line_col(&self.text, offset);
+        let (line, mut col) = self.lines.line_col(&self.text, offset);
+        // A byte-order mark is invisible in an editor: it is not a column.
+        if line == 1 && col > 1 && self.text.starts_with('\u{feff}') {
+            col -= 1;
+        }
         Location {
             path: self.path.clone(),
             line,
@@ -83,8 +87,8 @@ fn ron_options() -> ron::Options {
 pub fn parse_file(file: &FileText, problems: &mut Vec<Problem>) -> Vec<Parsed> {
     let text = file.text.as_str();
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let (entries, err) = syntax::top_level_entries_from(text, start);
-    if let Some(err) = err {
+    let (entries, errors) = syntax::top_level_entries_from(text, start);
+    for err in errors {
         problems.push(Problem::error(
             file.location(err.offset),
             format!("syntax error: {}", err.message),
@@ -115,7 +119,11 @@ fn entry_offset(file: &FileText, range: &Range<usize>, e: &ron::error::SpannedEr
     let entry = &file.text[range.clone()];
     let idx = super::problem::LineIndex::new(entry);
     let pos = &e.span.start;
-    range.start + idx.offset(entry, pos.line, pos.col)
+    let at = idx.offset(entry, pos.line, pos.col);
+    // ron starts the span of a wrong value at the blank before it (`name: 42` is reported
+    // at the space after the colon): point at the value itself.
+    let rest = &entry[at..];
+    range.start + at + (rest.len() - rest.trim_start().len())
 }
 
 /// A message for a ron error that says what to change.
@@ -174,6 +182,32 @@ fn describe(code: &ron::Error) -> String {
             )
         }
         E::ExceededRecursionLimit => "nesting too deep".to_string(),
+        // Mistakes in the RON syntax itself, said like the scanner's own syntax errors.
+        E::Eof
+        | E::ExpectedArrayEnd
+        | E::ExpectedAttributeEnd
+        | E::ExpectedComma
+        | E::ExpectedIdentifier
+        | E::ExpectedMapColon
+        | E::ExpectedMapEnd
+        | E::ExpectedOptionEnd
+        | E::ExpectedStructLikeEnd
+        | E::FloatUnderscore
+        | E::InvalidEscape(_)
+        | E::TrailingCharacters
+        | E::UnclosedBlockComment
+        | E::UnclosedLineComment
+        | E::UnderscoreAtBeginning
+        | E::UnexpectedChar(_) => {
+            let message = code.to_string();
+            let mut chars = message.chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .collect();
+            format!("syntax error: {first}{}", clean(chars.as_str()))
+        }
         E::ExpectedString | E::ExpectedStringEnd => {
             "wrong type: expected a string in double quotes".into()
         }

@@ -306,52 +306,143 @@ fn closing(open: u8) -> u8 {
 
 /// Splits a file into the byte ranges of its top-level list entries.
 ///
-/// Returns the entries found and, if the file is malformed, the first syntax error; entries
-/// that were complete before the error are still returned so they can be loaded.
-pub fn top_level_entries(src: &str) -> (Vec<Range<usize>>, Option<SyntaxError>) {
+/// Returns the entries found and the syntax errors met. After an error, reading resumes at
+/// the next line that starts an entity (`Name(`), so one broken entity does not hide the
+/// entities after it.
+pub fn top_level_entries(src: &str) -> (Vec<Range<usize>>, Vec<SyntaxError>) {
     top_level_entries_from(src, 0)
 }
 
 /// Like [`top_level_entries`], starting at byte `start` (after a byte-order mark).
-pub fn top_level_entries_from(src: &str, start: usize) -> (Vec<Range<usize>>, Option<SyntaxError>) {
+pub fn top_level_entries_from(src: &str, start: usize) -> (Vec<Range<usize>>, Vec<SyntaxError>) {
     let mut entries = Vec::new();
+    let mut errors = Vec::new();
     let mut lx = Lexer::new(src, start);
-    let result = (|| -> Result<(), SyntaxError> {
-        let open = loop {
-            match lx.next()? {
-                Some((Tok::Attr, _)) => continue,
-                Some((Tok::Open(b'['), at)) => break at,
-                Some((_, at)) => {
-                    return Err(lx.err(at, "expected `[`: a data file is a list of entities"));
+    let open = loop {
+        match lx.next() {
+            Ok(Some((Tok::Attr, _))) => continue,
+            Ok(Some((Tok::Open(b'['), at))) => break at,
+            Ok(Some((_, at))) => {
+                errors.push(lx.err(at, "expected `[`: a data file is a list of entities"));
+                return (entries, errors);
+            }
+            Ok(None) => return (entries, errors),
+            Err(e) => {
+                errors.push(e);
+                return (entries, errors);
+            }
+        }
+    };
+    // Moves the lexer to the next entity after `from`; false when there is none.
+    let resume = |lx: &mut Lexer<'_>, from: usize| match next_entity_line(src, from) {
+        Some(at) => {
+            lx.pos = at;
+            true
+        }
+        None => false,
+    };
+    loop {
+        let first = match lx.next() {
+            Ok(None) => {
+                errors.push(lx.err(open, "the list `[` is never closed"));
+                break;
+            }
+            Ok(Some((Tok::Close(b']'), _))) => {
+                end_of_list(&mut lx, &mut errors);
+                break;
+            }
+            Ok(Some((Tok::Comma, _))) => continue,
+            Ok(Some(tok)) => tok,
+            Err(e) => {
+                let from = e.offset;
+                errors.push(e);
+                if resume(&mut lx, from) {
+                    continue;
                 }
-                None => return Ok(()),
+                break;
             }
         };
-        loop {
-            match lx.next()? {
-                None => return Err(lx.err(open, "the list `[` is never closed")),
-                Some((Tok::Close(b']'), _)) => break,
-                Some((Tok::Comma, _)) => {}
-                Some((tok, start)) => {
-                    let end = lx.skip_value((tok, start), 1)?;
-                    entries.push(start..end);
-                    match lx.next()? {
-                        Some((Tok::Comma, _)) => {}
-                        Some((Tok::Close(b']'), _)) => break,
-                        Some((_, at)) => {
-                            return Err(lx.err(at, "expected `,` or `]` after an entity"));
-                        }
-                        None => return Err(lx.err(open, "the list `[` is never closed")),
-                    }
+        match lx.skip_value(first, 1) {
+            Ok(end) => entries.push(first.1..end),
+            Err(e) => {
+                errors.push(error_in_entry(src, first.1, e));
+                if resume(&mut lx, first.1) {
+                    continue;
+                }
+                break;
+            }
+        }
+        match lx.next() {
+            Ok(Some((Tok::Comma, _))) => {}
+            Ok(Some((Tok::Close(b']'), _))) => {
+                end_of_list(&mut lx, &mut errors);
+                break;
+            }
+            Ok(Some((tok, at))) => {
+                errors.push(lx.err(at, "expected `,` or `]` after an entity"));
+                // Another entity right away is a forgotten comma: read it. Anything else is
+                // skipped up to the next entity.
+                if matches!(tok, Tok::Atom | Tok::Open(_)) {
+                    lx.pos = at;
+                } else if !resume(&mut lx, at) {
+                    break;
+                }
+            }
+            Ok(None) => {
+                errors.push(lx.err(open, "the list `[` is never closed"));
+                break;
+            }
+            Err(e) => {
+                let from = e.offset;
+                errors.push(e);
+                if !resume(&mut lx, from) {
+                    break;
                 }
             }
         }
-        match lx.next()? {
-            None => Ok(()),
-            Some((_, at)) => Err(lx.err(at, "unexpected text after the end of the list")),
+    }
+    (entries, errors)
+}
+
+/// After the closing `]`: only blanks and comments may follow.
+fn end_of_list(lx: &mut Lexer<'_>, errors: &mut Vec<SyntaxError>) {
+    match lx.next() {
+        Ok(None) => {}
+        Ok(Some((_, at))) => errors.push(lx.err(at, "unexpected text after the end of the list")),
+        Err(e) => errors.push(e),
+    }
+}
+
+/// The start of the first line after the one holding `from` that starts an entity: blanks,
+/// then a capitalised name directly followed by `(` (`City(`, `Organization(`).
+fn next_entity_line(src: &str, from: usize) -> Option<usize> {
+    let mut at = from.min(src.len());
+    loop {
+        at += src[at..].find('\n')? + 1;
+        let line = src[at..].trim_start_matches([' ', '\t']);
+        let name = line
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        if line.starts_with(|c: char| c.is_ascii_uppercase()) && line[name..].starts_with('(') {
+            return Some(at);
         }
-    })();
-    (entries, result.err())
+    }
+}
+
+/// An error in the entry starting at `start`. When it was found past the next entity (an
+/// unclosed bracket or string swallowed what follows), the entry is read again on its own,
+/// up to that entity, so the error is reported inside the entry where the mistake is.
+fn error_in_entry(src: &str, start: usize, found: SyntaxError) -> SyntaxError {
+    let Some(next) = next_entity_line(src, start).filter(|&n| found.offset >= n) else {
+        return found;
+    };
+    let mut lx = Lexer::new(&src[..next], start);
+    match lx.next() {
+        Ok(Some(first)) => lx.skip_value(first, 1).err().unwrap_or(found),
+        Ok(None) => found,
+        Err(e) => e,
+    }
 }
 
 /// Finds the byte offset of the value at `path` inside the entry at `entry`; when the path
@@ -434,8 +525,8 @@ mod tests {
     #[test]
     fn splits_entries_and_skips_strings_and_comments() {
         let src = "// c\n[ A(x: \"a ] )\"), /* ] */ B(y: [1, (2, 3)]), ]";
-        let (entries, err) = top_level_entries(src);
-        assert_eq!(err, None);
+        let (entries, errors) = top_level_entries(src);
+        assert_eq!(errors, []);
         let texts: Vec<&str> = entries.iter().map(|r| &src[r.clone()]).collect();
         assert_eq!(texts, ["A(x: \"a ] )\")", "B(y: [1, (2, 3)])"]);
     }
@@ -443,16 +534,30 @@ mod tests {
     #[test]
     fn keeps_complete_entries_before_a_syntax_error() {
         let src = "[ A(x: 1), B(y: 2 ]";
-        let (entries, err) = top_level_entries(src);
+        let (entries, errors) = top_level_entries(src);
         assert_eq!(entries.len(), 1);
-        assert_eq!(err.unwrap().offset, 18);
+        assert_eq!(errors[0].offset, 18);
+    }
+
+    #[test]
+    fn resumes_at_the_next_entity_after_a_broken_one() {
+        let src = "[\n  A(x: [1]]),\n  B(y: (2),\n  C(z: 3),\n]";
+        let (entries, errors) = top_level_entries(src);
+        let texts: Vec<&str> = entries.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(texts, ["C(z: 3)"]);
+        // The stray `]` in A, and B's `(` that is never closed, each in its own entry.
+        let offsets: Vec<usize> = errors.iter().map(|e| e.offset).collect();
+        assert_eq!(
+            offsets,
+            [src.find("]]").unwrap() + 1, src.find("B(").unwrap() + 1]
+        );
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let src = format!("[{}{}]", "[".repeat(100_000), "]".repeat(100_000));
-        let (_, err) = top_level_entries(&src);
-        assert!(err.unwrap().message.contains("nesting deeper"));
+        let (_, errors) = top_level_entries(&src);
+        assert!(errors[0].message.contains("nesting deeper"));
     }
 
     #[test]
