@@ -47,10 +47,10 @@ pub fn focus(net: &Network, i: usize) -> Focus {
     let mut center = None;
     let mut related = Vec::new();
     let add = |c: Option<usize>, related: &mut Vec<usize>| {
-        if let Some(c) = c.filter(|&c| coords(net, c).is_some()) {
-            if !related.contains(&c) {
-                related.push(c);
-            }
+        if let Some(c) = c.filter(|&c| coords(net, c).is_some())
+            && !related.contains(&c)
+        {
+            related.push(c);
         }
     };
     match ds.entity(i) {

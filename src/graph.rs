@@ -68,14 +68,32 @@ impl Link {
 
     /// The relation in a few words for a path step (`sister city`, `located here`).
     pub fn phrase(&self) -> String {
-        let l = self.label().to_lowercase();
+        use Direction::{Backward as B, Forward as F};
+        use Relation::*;
         match (self.relation, self.dir) {
-            (Relation::SisterCity, _) => "sister city".to_string(),
-            (Relation::ParentBody, Direction::Backward) => "member body".to_string(),
-            (Relation::HoldsPost, Direction::Forward) => "post held".to_string(),
-            (Relation::HoldsPost, Direction::Backward) => "post holder".to_string(),
-            _ => l,
+            (ParentBody, F) => "parent body",
+            (ParentBody, B) => "member body",
+            (LocatedIn, F) => "located in",
+            (LocatedIn, B) => "located here",
+            (SisterCity, _) => "sister city",
+            (TieCity, F) => "city of the tie",
+            (TieCity, B) => "sister-city tie",
+            (HoldsPost, F) => "holds a post in",
+            (HoldsPost, B) => "post held by",
+            (Party, F) => "party",
+            (Party, B) => "signed",
+            (SignedBy, F) => "signed by",
+            (SignedBy, B) => "signed",
+            (SignedIn, F) => "signed in",
+            (SignedIn, B) => "agreement signed here",
+            (Organizer, F) => "organized by",
+            (Organizer, B) => "organized",
+            (Participant, F) => "participant",
+            (Participant, B) => "took part in",
+            (Place, F) => "took place in",
+            (Place, B) => "event here",
         }
+        .to_string()
     }
 }
 

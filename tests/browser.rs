@@ -366,3 +366,258 @@ fn snapshot_narrow_detail_pane() {
         .act(Action::NextPane);
     insta::assert_snapshot!(b.frame());
 }
+
+fn view_name(app: &App) -> &'static str {
+    use liaison::tui::state::View;
+    match app.view {
+        View::Main => "main",
+        View::Map(_) => "map",
+        View::Path(_) => "path",
+        View::Timeline(_) => "timeline",
+    }
+}
+
+#[test]
+fn map_pans_zooms_resets_and_cycles_through_the_cities_shown() {
+    use liaison::tui::state::View;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("city: shanghai")
+        .act(Action::Escape);
+    let b = b.act(Action::OpenMap);
+    assert_eq!(view_name(&b.app), "map");
+    let View::Map(m) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(
+        m.focus.center.map(|c| b.app.net.data.entity(c).id()),
+        Some("shanghai")
+    );
+    let related: Vec<&str> = m
+        .focus
+        .related
+        .iter()
+        .map(|&c| b.app.net.data.entity(c).id())
+        .collect();
+    assert_eq!(
+        related,
+        ["barcelona", "espoo"],
+        "sister cities with coordinates, in link order"
+    );
+    let b = b
+        .act(Action::ZoomIn)
+        .act(Action::ZoomIn)
+        .act(Action::PanRight)
+        .act(Action::PanUp);
+    let View::Map(m) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(m.viewport.zoom, 4.0);
+    assert!(m.viewport.lon > 0.0 && m.viewport.lat > 0.0);
+    let b = b.act(Action::ResetView);
+    let View::Map(m) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(
+        (m.viewport.zoom, m.viewport.lon, m.viewport.lat),
+        (1.0, 0.0, 0.0)
+    );
+    // Enter cycles: the first press highlights a city, the next opens it on the map.
+    let b = b.act(Action::NextCity).act(Action::NextCity);
+    let View::Map(m) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(m.highlight, Some(1));
+    let b = b.act(Action::Open);
+    let View::Map(m) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(
+        m.entity.map(|e| b.app.net.data.entity(e).id()),
+        Some("barcelona")
+    );
+    assert_eq!(b.selected_id(), "barcelona");
+    let b = b.act(Action::HistoryBack);
+    assert_eq!(b.selected_id(), "shanghai");
+    let b = b.act(Action::Escape);
+    assert_eq!(view_name(&b.app), "main");
+}
+
+#[test]
+fn path_asks_for_the_second_entity_and_steps_through_the_chain() {
+    use liaison::tui::state::View;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape);
+    let b = b.act(Action::StartPath);
+    assert!(b.app.path_pick.is_some() && b.app.searching);
+    assert_eq!(
+        b.app.search.text, "",
+        "the search line is free for the second entity"
+    );
+    let b = b.typed("soea").act(Action::Open);
+    assert_eq!(view_name(&b.app), "path");
+    assert_eq!(b.app.search.text, "espoo", "the earlier search is put back");
+    let View::Path(p) = &b.app.view else {
+        unreachable!()
+    };
+    let ids: Vec<&str> = p
+        .nodes()
+        .iter()
+        .map(|&n| b.app.net.data.entity(n as usize).id())
+        .collect();
+    assert_eq!(ids, ["espoo", "shanghai", "soea"]);
+    assert!(
+        p.paths.len() > 1,
+        "alternatives exist through the agreement and the event"
+    );
+    let b = b.act(Action::NextAlternative);
+    let View::Path(p) = &b.app.view else {
+        unreachable!()
+    };
+    assert_eq!(p.alt, 1);
+    assert!(p.paths[1].len() >= p.paths[0].len());
+    let b = b
+        .act(Action::PrevAlternative)
+        .act(Action::Down)
+        .act(Action::Open);
+    assert_eq!(view_name(&b.app), "main");
+    assert_eq!(b.selected_id(), "shanghai");
+}
+
+#[test]
+fn path_between_unconnected_entities_says_so() {
+    use liaison::tui::state::View;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("kuopio")
+        .act(Action::Escape);
+    let b = b.act(Action::StartPath).typed("soea").act(Action::Open);
+    let View::Path(p) = &b.app.view else {
+        unreachable!()
+    };
+    assert!(p.paths.is_empty());
+    assert!(b.frame().contains("are not connected"));
+}
+
+#[test]
+fn cancelling_a_path_puts_the_search_back() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape);
+    let b = b.act(Action::StartPath).typed("so").act(Action::Escape);
+    assert!(b.app.path_pick.is_none());
+    assert_eq!(b.app.search.text, "espoo");
+    assert_eq!(b.selected_id(), "espoo");
+}
+
+#[test]
+fn timeline_lists_dated_items_in_order_and_opens_one() {
+    use liaison::tui::state::View;
+    let b = Browser::new(120, 35).act(Action::OpenTimeline);
+    let View::Timeline(t) = &b.app.view else {
+        unreachable!()
+    };
+    let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "soea",
+            "shanghai-espoo",
+            "espoo-mou-1999",
+            "shanghai-barcelona",
+            "pudong-kuopio",
+            "finland-visit-2019"
+        ]
+    );
+    let b = b
+        .act(Action::Down)
+        .act(Action::Down)
+        .act(Action::Bottom)
+        .act(Action::Up)
+        .act(Action::Open);
+    assert_eq!(b.selected_id(), "pudong-kuopio");
+    assert_eq!(view_name(&b.app), "main");
+    let b = b.act(Action::HistoryBack);
+    assert_eq!(
+        b.selected_id(),
+        "kenya-shanghai-chamber",
+        "back returns to where the timeline was opened"
+    );
+}
+
+#[test]
+fn timeline_follows_the_active_search() {
+    use liaison::tui::state::View;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape)
+        .act(Action::OpenTimeline);
+    let View::Timeline(t) = &b.app.view else {
+        unreachable!()
+    };
+    assert!(t.filtered);
+    let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["shanghai-espoo", "espoo-mou-1999"]);
+}
+
+#[test]
+fn snapshot_map_wide() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("city: shanghai")
+        .act(Action::Escape)
+        .act(Action::OpenMap);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_map_narrow() {
+    let b = Browser::new(60, 20)
+        .act(Action::StartSearch)
+        .typed("city: shanghai")
+        .act(Action::Escape)
+        .act(Action::OpenMap);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_path_wide() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape);
+    let b = b.act(Action::StartPath).typed("soea").act(Action::Open);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_path_narrow() {
+    let b = Browser::new(60, 20)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Escape);
+    let b = b
+        .act(Action::StartPath)
+        .typed("soea")
+        .act(Action::Open)
+        .act(Action::Down);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_timeline_wide() {
+    let b = Browser::new(120, 35)
+        .act(Action::OpenTimeline)
+        .act(Action::Down);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_timeline_narrow() {
+    let b = Browser::new(60, 20).act(Action::OpenTimeline);
+    insta::assert_snapshot!(b.frame());
+}

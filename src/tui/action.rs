@@ -76,6 +76,32 @@ pub enum Action {
     SearchLeft,
     /// Move the cursor one character right.
     SearchRight,
+    /// Open the world map of the selection's cities.
+    OpenMap,
+    /// Ask how the selection is connected to another entity.
+    StartPath,
+    /// Open the timeline.
+    OpenTimeline,
+    /// Map: pan left.
+    PanLeft,
+    /// Map: pan right.
+    PanRight,
+    /// Map: pan up (north).
+    PanUp,
+    /// Map: pan down (south).
+    PanDown,
+    /// Map: zoom in.
+    ZoomIn,
+    /// Map: zoom out.
+    ZoomOut,
+    /// Map: show the whole world again.
+    ResetView,
+    /// Map: highlight the next city shown.
+    NextCity,
+    /// Path: show the next-shortest chain.
+    NextAlternative,
+    /// Path: show the previous chain.
+    PrevAlternative,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a column and row.

@@ -16,6 +16,12 @@ pub enum Mode {
     Search,
     /// An overlay (help, problems) is open.
     Overlay,
+    /// The world map.
+    Map,
+    /// The path between two entities.
+    Path,
+    /// The timeline.
+    Timeline,
 }
 
 /// A key with its modifiers, written like `Ctrl-d` in help.
@@ -171,8 +177,44 @@ impl Default for Keymap {
         bind(n, &[ch('/')], StartSearch);
         bind(n, &[ch('?'), code(K::F(1))], ToggleHelp);
         bind(n, &[ch('!')], ToggleProblems);
+        bind(n, &[ch('m')], OpenMap);
+        bind(n, &[ch('p')], StartPath);
+        bind(n, &[ch('t')], OpenTimeline);
         bind(n, &[code(K::Esc)], Escape);
         bind(n, &[ch('q')], Quit);
+
+        let m = Mode::Map;
+        bind(m, &[code(K::Left), ch('h')], PanLeft);
+        bind(m, &[code(K::Right), ch('l')], PanRight);
+        bind(m, &[code(K::Up), ch('k')], PanUp);
+        bind(m, &[code(K::Down), ch('j')], PanDown);
+        bind(m, &[ch('+'), ch('=')], ZoomIn);
+        bind(m, &[ch('-'), ch('_')], ZoomOut);
+        bind(m, &[ch('0')], ResetView);
+        bind(m, &[code(K::Tab), ch('n')], NextCity);
+        bind(m, &[code(K::Enter)], Open);
+
+        let p = Mode::Path;
+        bind(p, &[ch('j'), code(K::Down)], Down);
+        bind(p, &[ch('k'), code(K::Up)], Up);
+        bind(p, &[ch('n'), code(K::Right)], NextAlternative);
+        bind(p, &[ch('N'), code(K::Left)], PrevAlternative);
+        bind(p, &[code(K::Enter)], Open);
+
+        let t = Mode::Timeline;
+        bind(t, &[ch('j'), code(K::Down)], Down);
+        bind(t, &[ch('k'), code(K::Up)], Up);
+        bind(t, &[code(K::PageDown), ctrl('d')], PageDown);
+        bind(t, &[code(K::PageUp), ctrl('u')], PageUp);
+        bind(t, &[ch('g'), code(K::Home)], Top);
+        bind(t, &[ch('G'), code(K::End)], Bottom);
+        bind(t, &[code(K::Enter)], Open);
+        for mode in [m, p, t] {
+            bind(mode, &[code(K::Esc)], Escape);
+            bind(mode, &[ch('q')], Quit);
+            bind(mode, &[ch('?'), code(K::F(1))], ToggleHelp);
+            bind(mode, &[code(K::Backspace), ctrl('o'), ch('[')], HistoryBack);
+        }
 
         let s = Mode::Search;
         bind(s, &[code(K::Down), ctrl('n')], Down);
@@ -282,10 +324,14 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
                 "Panes and tabs"
             }
             Open | HistoryBack | HistoryForward => "Links and history",
+            OpenMap | StartPath | OpenTimeline => "Views",
             _ => "General",
         },
         Mode::Search => "While searching",
         Mode::Overlay => "In this overlay",
+        Mode::Map => "On the map (m)",
+        Mode::Path => "How are they connected (p)",
+        Mode::Timeline => "In the timeline (t)",
     };
     let text = match action {
         Quit => "quit",
@@ -302,6 +348,11 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
         PaneLeft => "pane to the left",
         PaneRight => "pane to the right",
         Open if mode == Mode::Search => "open the selected result",
+        Open if mode == Mode::Map => "open the highlighted city",
+        Open if mode == Mode::Path || mode == Mode::Timeline => "open the selected entity",
+        Escape if matches!(mode, Mode::Map | Mode::Path | Mode::Timeline) => "back to the panes",
+        ToggleHelp if mode != Mode::Normal => "help",
+        HistoryBack if mode != Mode::Normal => "back",
         Open => "open the selection / follow the link",
         HistoryBack => "back",
         HistoryForward => "forward",
@@ -328,6 +379,19 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
         SearchEnd => "end of line",
         SearchLeft => "cursor left",
         SearchRight => "cursor right",
+        OpenMap => "world map of the selection's cities",
+        StartPath => "how is the selection connected to ...?",
+        OpenTimeline => "timeline of ties, agreements, events",
+        PanLeft => "pan west",
+        PanRight => "pan east",
+        PanUp => "pan north",
+        PanDown => "pan south",
+        ZoomIn => "zoom in",
+        ZoomOut => "zoom out",
+        ResetView => "whole world",
+        NextCity => "highlight the next city",
+        NextAlternative => "next-shortest chain",
+        PrevAlternative => "previous chain",
         Resize(..) | Click(..) | Scroll(..) => "",
     };
     (section, text)

@@ -11,6 +11,7 @@ pub mod state;
 pub mod terminal;
 pub mod ui;
 pub mod update;
+pub mod views;
 
 use crate::network::Network;
 use action::Action;

@@ -54,6 +54,77 @@ pub enum Overlay {
     Problems,
 }
 
+/// The map view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapState {
+    /// The entity whose cities are shown.
+    pub entity: Option<usize>,
+    /// Its cities.
+    pub focus: crate::geo::Focus,
+    /// The visible part of the world.
+    pub viewport: crate::tui::ui::map::Viewport,
+    /// Which of the focus cities is highlighted (index into `focus.all()`).
+    pub highlight: Option<usize>,
+}
+
+/// The "how are they connected" view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathState {
+    /// Where the chains start.
+    pub from: usize,
+    /// Where they end.
+    pub to: usize,
+    /// Up to five chains, shortest first.
+    pub paths: Vec<Vec<crate::graph::PathStep>>,
+    /// The chain shown.
+    pub alt: usize,
+    /// The selected entity of the chain (0 = `from`).
+    pub step: usize,
+}
+
+impl PathState {
+    /// The entities of the chain shown.
+    pub fn nodes(&self) -> Vec<u32> {
+        self.paths.get(self.alt).map_or_else(Vec::new, |p| {
+            crate::graph::Graph::path_nodes(self.from as u32, p)
+        })
+    }
+}
+
+/// The timeline view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineState {
+    /// Dated items in order.
+    pub items: Vec<crate::timeline::Item>,
+    /// Cursor over items; the offset counts display rows (year headings included).
+    pub cursor: Cursor,
+    /// Whether the items are limited to the current search.
+    pub filtered: bool,
+}
+
+/// What fills the body of the screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum View {
+    /// The list, detail and links panes.
+    #[default]
+    Main,
+    /// The world map.
+    Map(MapState),
+    /// How two entities are connected.
+    Path(PathState),
+    /// The timeline.
+    Timeline(TimelineState),
+}
+
+/// Choosing the second entity of a path with the search line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathPick {
+    /// The first entity.
+    pub from: usize,
+    /// The search text to put back afterwards.
+    pub saved_query: String,
+}
+
 /// A one-line text editor with a cursor, for the search line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEditor {
@@ -163,6 +234,10 @@ pub struct App {
     pub quit: bool,
     /// The key bindings (for key handling and the help overlay).
     pub keymap: Keymap,
+    /// What fills the body.
+    pub view: View,
+    /// Set while the search line picks the second entity of a path.
+    pub path_pick: Option<PathPick>,
 }
 
 impl App {
@@ -186,6 +261,8 @@ impl App {
             areas: Areas::default(),
             quit: false,
             keymap: Keymap::default(),
+            view: View::Main,
+            path_pick: None,
         };
         app.areas = Areas::compute(width, height, app.focus);
         app.refresh_rows(None);
@@ -199,7 +276,12 @@ impl App {
         } else if self.searching {
             Mode::Search
         } else {
-            Mode::Normal
+            match self.view {
+                View::Main => Mode::Normal,
+                View::Map(_) => Mode::Map,
+                View::Path(_) => Mode::Path,
+                View::Timeline(_) => Mode::Timeline,
+            }
         }
     }
 

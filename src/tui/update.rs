@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::layout::Areas;
 use super::state::{App, Cursor, LineEditor, Overlay, Pane, TABS};
+use super::views;
 
 /// Applies an action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -15,7 +16,23 @@ pub fn update(app: &mut App, action: Action) {
         overlay(app, action);
         return;
     }
+    if !app.searching && views::update(app, &action) {
+        return;
+    }
     match action {
+        Action::OpenMap => views::open_map(app),
+        Action::StartPath => views::start_path(app),
+        Action::OpenTimeline => views::open_timeline(app),
+        Action::PanLeft
+        | Action::PanRight
+        | Action::PanUp
+        | Action::PanDown
+        | Action::ZoomIn
+        | Action::ZoomOut
+        | Action::ResetView
+        | Action::NextCity
+        | Action::NextAlternative
+        | Action::PrevAlternative => {}
         Action::Quit => app.quit = true,
         Action::Up => move_cursor(app, -1),
         Action::Down => move_cursor(app, 1),
@@ -180,6 +197,10 @@ fn step_pane(app: &mut App, dir: isize) {
 }
 
 fn open(app: &mut App) {
+    if app.path_pick.is_some() {
+        views::finish_path(app);
+        return;
+    }
     if app.searching {
         app.searching = false;
     }
@@ -240,6 +261,7 @@ fn history_back(app: &mut App) {
     };
     app.history.forward.push(app.snapshot());
     app.restore(&prev);
+    views::after_history(app);
 }
 
 fn history_forward(app: &mut App) {
@@ -249,6 +271,7 @@ fn history_forward(app: &mut App) {
     };
     app.history.back.push(app.snapshot());
     app.restore(&next);
+    views::after_history(app);
 }
 
 fn show_tab(app: &mut App, tab: usize) {
@@ -286,7 +309,9 @@ fn overlay(app: &mut App, action: Action) {
 }
 
 fn escape(app: &mut App) {
-    if app.searching {
+    if app.path_pick.is_some() {
+        views::cancel_path(app);
+    } else if app.searching {
         app.searching = false;
     } else if !app.search.text.is_empty() {
         let keep = app.selected();

@@ -4,7 +4,7 @@ use super::text::{safe, width};
 use super::theme::THEME;
 use crate::dataset::Severity;
 use crate::tui::layout::Areas;
-use crate::tui::state::{App, Pane};
+use crate::tui::state::{App, Pane, View};
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
@@ -17,6 +17,36 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
     let keys: &[(&str, &str)] = if app.overlay.is_some() {
         &[("↑↓", "scroll"), ("Esc", "close")]
+    } else if app.path_pick.is_some() {
+        &[
+            ("type", "to find the other entity"),
+            ("↑↓", "move"),
+            ("Enter", "show the path"),
+            ("Esc", "cancel"),
+        ]
+    } else if let View::Map(_) = app.view {
+        &[
+            ("←↑↓→", "pan"),
+            ("+/-", "zoom"),
+            ("0", "reset"),
+            ("Tab", "next city"),
+            ("Enter", "open"),
+            ("Esc", "back"),
+        ]
+    } else if let View::Path(_) = app.view {
+        &[
+            ("↑↓", "step"),
+            ("n/N", "other chains"),
+            ("Enter", "open"),
+            ("Esc", "back"),
+        ]
+    } else if let View::Timeline(_) = app.view {
+        &[
+            ("↑↓", "move"),
+            ("PgUp/PgDn", "page"),
+            ("Enter", "open"),
+            ("Esc", "back"),
+        ]
     } else if app.searching {
         &[
             ("type", "to filter"),
@@ -48,7 +78,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         }
     };
     let mut left: Vec<Span<'static>> = vec![Span::raw(" ")];
-    if areas.narrow {
+    if areas.narrow && app.view == View::Main {
         for p in Pane::ALL {
             let style = if p == app.focus {
                 THEME.tab_active

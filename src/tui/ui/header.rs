@@ -61,6 +61,14 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let prompt_style = if app.searching { THEME.key } else { THEME.dim };
     let mut spans = vec![Span::styled(" / ", prompt_style)];
+    if let Some(pick) = &app.path_pick {
+        let from = app.net.data.display_name(pick.from);
+        spans = vec![
+            Span::styled(" path from ", THEME.key),
+            safe(&super::text::fit(&from, 30), THEME.label),
+            Span::styled(" to: ", THEME.key),
+        ];
+    }
     if app.search.text.is_empty() && !app.searching {
         spans.push(Span::styled(
             "search names, abbreviations, 中文, cities, addresses (org: city: person: ...)",
@@ -84,6 +92,13 @@ pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
     }
     let before: String = app.search.text.chars().take(app.search.cursor).collect();
     let w = unicode_width::UnicodeWidthStr::width(crate::text::clean_line(&before).as_ref());
-    let x = (area.x as usize + 3 + w).min(area.right().saturating_sub(1) as usize);
+    let prompt = match &app.path_pick {
+        Some(pick) => {
+            let from = super::text::fit(&app.net.data.display_name(pick.from), 30);
+            11 + unicode_width::UnicodeWidthStr::width(crate::text::clean_line(&from).as_ref()) + 5
+        }
+        None => 3,
+    };
+    let x = (area.x as usize + prompt + w).min(area.right().saturating_sub(1) as usize);
     Some(Position::new(x as u16, area.y))
 }

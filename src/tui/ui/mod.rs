@@ -10,9 +10,10 @@ pub mod overlay;
 pub mod tabs;
 pub mod text;
 pub mod theme;
+pub mod views;
 
 use super::layout::Areas;
-use super::state::{App, Pane};
+use super::state::{App, Pane, View};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,12 +33,25 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     };
     let buf = frame.buffer_mut();
     header::render(app, areas.header, buf);
-    tabs::render(app, areas.tabs, buf);
-    list::render(app, areas.list, buf);
-    detail::render(app, areas.detail, buf);
-    links::render(app, areas.links, buf);
     footer::render(app, &areas, buf);
-    header::render_search(app, areas.search, buf);
+    let body = Rect::new(
+        0,
+        areas.tabs.y,
+        area.width,
+        areas.footer.y.saturating_sub(areas.tabs.y),
+    );
+    match &app.view {
+        View::Main => {
+            tabs::render(app, areas.tabs, buf);
+            list::render(app, areas.list, buf);
+            detail::render(app, areas.detail, buf);
+            links::render(app, areas.links, buf);
+            header::render_search(app, areas.search, buf);
+        }
+        View::Map(m) => views::render_map(app, m, body, buf),
+        View::Path(p) => views::render_path(app, p, body, buf),
+        View::Timeline(t) => views::render_timeline(app, t, body, buf),
+    }
     if let Some(which) = app.overlay {
         overlay::render(app, which, area, frame.buffer_mut());
     }
