@@ -8,6 +8,7 @@
 
 pub mod card;
 pub mod cli;
+pub mod config;
 pub mod dataset;
 pub mod geo;
 pub mod graph;

@@ -134,3 +134,18 @@ mod tests {
         assert_eq!(idx.offset(src, 2, 3), x);
     }
 }
+
+/// Where a ron error points in `text`: ron starts a wrong value's span at the blank before
+/// it, so the blanks are skipped to point at the value itself.
+pub fn ron_error_location(path: &str, text: &str, e: &ron::error::SpannedError) -> Location {
+    let idx = LineIndex::new(text);
+    let at = idx.offset(text, e.span.start.line, e.span.start.col);
+    let rest = &text[at..];
+    let at = at + (rest.len() - rest.trim_start().len());
+    let (line, col) = idx.line_col(text, at);
+    Location {
+        path: path.to_string(),
+        line,
+        col,
+    }
+}

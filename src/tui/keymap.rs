@@ -55,6 +55,59 @@ impl Key {
         Key { code, mods }
     }
 
+    /// Reads a key as written in the config: `j`, `G`, `Ctrl-d`, `Alt-Left`, `Enter`, `F1`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut mods = NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
+                mods |= CTRL;
+                rest = &rest[5..];
+            } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
+                mods |= ALT;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" | "bksp" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            "space" => KeyCode::Char(' '),
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            f if f.len() > 1
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => KeyCode::Char(if mods.contains(CTRL) {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }),
+                    _ => return Err(format!("unknown key `{}`", crate::text::clean_line(text))),
+                }
+            }
+        };
+        Ok(Key { code, mods })
+    }
+
     /// How the key is written in help: `j`, `Ctrl-d`, `Alt-←`, `PgDn`.
     pub fn label(&self) -> String {
         let base = match self.code {
@@ -254,6 +307,47 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Names of the actions that can be remapped in the config (those without data).
+    pub fn remappable() -> Vec<String> {
+        let mut names: Vec<String> = Keymap::default()
+            .bindings
+            .iter()
+            .filter(|b| b.mode == Mode::Normal)
+            .filter_map(|b| action_name(&b.action))
+            .collect();
+        names.dedup();
+        names
+    }
+
+    /// Gives an action (by its config name, e.g. `history_back`) new keys while browsing,
+    /// replacing its default keys; a key taken from another action is removed from it.
+    pub fn remap(&mut self, action: &str, keys: &[String]) -> Result<(), String> {
+        let parsed: Action = ron::from_str(action)
+            .ok()
+            .filter(|a| action_name(a).is_some())
+            .ok_or_else(|| {
+                format!(
+                    "unknown action `{}`; actions: {}",
+                    crate::text::clean_line(action),
+                    Keymap::remappable().join(", ")
+                )
+            })?;
+        let keys = keys
+            .iter()
+            .map(|k| Key::parse(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.bindings
+            .retain(|b| b.mode != Mode::Normal || (b.action != parsed && !keys.contains(&b.key)));
+        for key in keys {
+            self.bindings.push(Binding {
+                mode: Mode::Normal,
+                key,
+                action: parsed.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// The action for a key in a mode. `Ctrl-c` always quits; in search mode any other
     /// plain character is text.
     pub fn action_for(&self, mode: Mode, ev: KeyEvent) -> Option<Action> {
@@ -313,6 +407,14 @@ impl Keymap {
         });
         out
     }
+}
+
+/// The config name of an action without data (`history_back`), or `None`.
+fn action_name(action: &Action) -> Option<String> {
+    let text = ron::to_string(action).ok()?;
+    text.chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_')
+        .then_some(text)
 }
 
 fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
@@ -433,6 +535,35 @@ mod tests {
         assert_eq!(
             km.action_for(Mode::Normal, key(KeyCode::Left, ALT)),
             Some(Action::HistoryBack)
+        );
+    }
+
+    #[test]
+    fn remapped_keys_reach_key_handling_and_help() {
+        let mut km = Keymap::default();
+        km.remap("history_back", &["b".into(), "Ctrl-Left".into()])
+            .unwrap();
+        let b = key(KeyCode::Char('b'), NONE);
+        assert_eq!(km.action_for(Mode::Normal, b), Some(Action::HistoryBack));
+        assert_eq!(
+            km.action_for(Mode::Normal, key(KeyCode::Backspace, NONE)),
+            None
+        );
+        let back = km
+            .help()
+            .into_iter()
+            .find(|h| h.description == "back" && h.section == "Links and history")
+            .unwrap();
+        assert_eq!(back.keys, ["b", "Ctrl-←"]);
+        assert!(
+            km.remap("fly", &["f".into()])
+                .unwrap_err()
+                .contains("unknown action")
+        );
+        assert!(
+            km.remap("quit", &["Hyper-x".into()])
+                .unwrap_err()
+                .contains("unknown key")
         );
     }
 

@@ -3,7 +3,7 @@
 
 use super::pane_block;
 use super::text::safe;
-use super::theme::{THEME, kind_color};
+use super::theme::{kind_color, theme};
 use crate::card::Card;
 use crate::tui::state::{App, Pane};
 use ratatui::buffer::Buffer;
@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let block = pane_block(app, Pane::Detail, " Detail ".to_string());
     let Some(i) = app.selected() else {
-        Paragraph::new(Span::styled("Nothing selected", THEME.dim))
+        Paragraph::new(Span::styled("Nothing selected", theme().dim))
             .block(block)
             .render(area, buf);
         return;
@@ -54,7 +54,7 @@ pub fn card_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         title.push(safe(n, Style::new().add_modifier(Modifier::BOLD)));
     }
     lines.push(Line::from(title));
-    lines.push(Line::from(safe(&card.subtitle, THEME.dim)));
+    lines.push(Line::from(safe(&card.subtitle, theme().dim)));
     let label_w = card
         .contact
         .iter()
@@ -64,7 +64,7 @@ pub fn card_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let field = |label: &str, value: &str| {
         Line::from(vec![
-            Span::styled(format!("{label:<label_w$}  "), THEME.label),
+            Span::styled(format!("{label:<label_w$}  "), theme().label),
             safe(value, Style::new()),
         ])
     };
@@ -75,7 +75,7 @@ pub fn card_lines(app: &App, i: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             "No contact details in the data.",
-            THEME.dim,
+            theme().dim,
         )));
     }
     if !card.fields.is_empty() {
@@ -93,23 +93,23 @@ pub fn card_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     }
     if let Some(n) = &card.note {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Note", THEME.label)));
+        lines.push(Line::from(Span::styled("Note", theme().label)));
         paragraphs(n, &mut lines, Style::new().add_modifier(Modifier::ITALIC));
     }
     if !card.sources.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled("Sources", THEME.label)));
+        lines.push(Line::from(Span::styled("Sources", theme().label)));
         for s in &card.sources {
             lines.push(Line::from(vec![
-                Span::styled("• ", THEME.dim),
-                safe(s, THEME.dim),
+                Span::styled("• ", theme().dim),
+                safe(s, theme().dim),
             ]));
         }
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
-        Span::styled(format!("id {} · ", card.id), THEME.dim),
-        safe(&ds.origin(i).to_string(), THEME.dim),
+        Span::styled(format!("id {} · ", card.id), theme().dim),
+        safe(&ds.origin(i).to_string(), theme().dim),
     ]));
     lines
 }

@@ -1,7 +1,7 @@
 //! The footer: the keys that matter right now, and the status or problem count.
 
 use super::text::{safe, width};
-use super::theme::THEME;
+use super::theme::theme;
 use crate::dataset::Severity;
 use crate::tui::layout::Areas;
 use crate::tui::state::{App, Pane, View};
@@ -81,30 +81,30 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     if areas.narrow && app.view == View::Main {
         for p in Pane::ALL {
             let style = if p == app.focus {
-                THEME.tab_active
+                theme().tab_active
             } else {
-                THEME.dim
+                theme().dim
             };
             left.push(Span::styled(format!(" {} ", p.title()), style));
         }
         left.push(Span::raw(" "));
     }
     for (k, what) in keys {
-        left.push(Span::styled(k.to_string(), THEME.key));
-        left.push(Span::styled(format!(" {what}  "), THEME.dim));
+        left.push(Span::styled(k.to_string(), theme().key));
+        left.push(Span::styled(format!(" {what}  "), theme().dim));
     }
     let mut right: Vec<Span<'static>> = Vec::new();
     if let Some(status) = &app.status {
-        right.push(safe(status, THEME.warning));
+        right.push(safe(status, theme().warning));
         right.push(Span::raw("  "));
     }
     let errors = app.net.data.problem_count(Severity::Error);
     let warnings = app.net.data.problem_count(Severity::Warning);
     if errors + warnings > 0 {
         let style = if errors > 0 {
-            THEME.error
+            theme().error
         } else {
-            THEME.warning
+            theme().warning
         };
         let n = errors + warnings;
         right.push(Span::styled(

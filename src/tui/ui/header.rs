@@ -1,7 +1,7 @@
 //! The header (dataset, counts, breadcrumb) and the search line.
 
 use super::text::{fit, safe, width};
-use super::theme::THEME;
+use super::theme::theme;
 use crate::tui::state::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -13,16 +13,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, THEME.header);
+    buf.set_style(area, theme().header);
     let ds = &app.net.data;
     let mut spans = vec![
         Span::styled(
             " liaison ",
-            THEME.header.add_modifier(ratatui::style::Modifier::BOLD),
+            theme().header.add_modifier(ratatui::style::Modifier::BOLD),
         ),
-        Span::styled("│ ", THEME.header),
-        safe(&ds.label, THEME.header),
-        Span::styled(format!(" │ {} entities ", ds.len()), THEME.header),
+        Span::styled("│ ", theme().header),
+        safe(&ds.label, theme().header),
+        Span::styled(format!(" │ {} entities ", ds.len()), theme().header),
     ];
     let trail = app.breadcrumb();
     if trail.len() > 1 {
@@ -45,10 +45,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             text = piece;
         }
-        spans.push(Span::styled("│ ", THEME.header));
+        spans.push(Span::styled("│ ", theme().header));
         spans.push(safe(
             &fit(&text, room),
-            THEME.header.fg(ratatui::style::Color::Yellow),
+            theme().header.fg(ratatui::style::Color::Yellow),
         ));
     }
     Line::from(spans).render(area, buf);
@@ -59,27 +59,31 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let prompt_style = if app.searching { THEME.key } else { THEME.dim };
+    let prompt_style = if app.searching {
+        theme().key
+    } else {
+        theme().dim
+    };
     let mut spans = vec![Span::styled(" / ", prompt_style)];
     if let Some(pick) = &app.path_pick {
         let from = app.net.data.display_name(pick.from);
         spans = vec![
-            Span::styled(" path from ", THEME.key),
-            safe(&super::text::fit(&from, 30), THEME.label),
-            Span::styled(" to: ", THEME.key),
+            Span::styled(" path from ", theme().key),
+            safe(&super::text::fit(&from, 30), theme().label),
+            Span::styled(" to: ", theme().key),
         ];
     }
     if app.search.text.is_empty() && !app.searching {
         spans.push(Span::styled(
             "search names, abbreviations, 中文, cities, addresses (org: city: person: ...)",
-            THEME.dim,
+            theme().dim,
         ));
     } else {
         spans.push(safe(&app.search.text, ratatui::style::Style::new()));
         let n = app.rows.len();
         spans.push(Span::styled(
             format!("   {n} match{}", if n == 1 { "" } else { "es" }),
-            THEME.dim,
+            theme().dim,
         ));
     }
     Line::from(spans).render(area, buf);

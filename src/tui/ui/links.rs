@@ -2,7 +2,7 @@
 //! with counts.
 
 use super::text::{safe, width};
-use super::theme::{THEME, kind_color, kind_marker};
+use super::theme::{kind_color, kind_marker, theme};
 use super::{fill, pane_block};
 use crate::tui::state::{App, Pane};
 use ratatui::buffer::Buffer;
@@ -67,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if total == 0 {
-        Line::from(Span::styled("No links to other entities.", THEME.dim)).render(inner, buf);
+        Line::from(Span::styled("No links to other entities.", theme().dim)).render(inner, buf);
         return;
     }
     let links = app.net.graph.links(i);
@@ -85,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let line = match row {
             Row::Gap => continue,
             Row::Heading(label, count) => {
-                Line::from(Span::styled(format!("{label} ({count})"), THEME.heading))
+                Line::from(Span::styled(format!("{label} ({count})"), theme().heading))
             }
             Row::Link(k) => {
                 let link = &links[k];
@@ -97,9 +97,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         buf,
                         row_area,
                         if focused {
-                            THEME.selected
+                            theme().selected
                         } else {
-                            THEME.selected_unfocused
+                            theme().selected_unfocused
                         },
                     );
                 }
@@ -114,7 +114,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let detail: Vec<Span<'static>> = link
                     .detail
                     .as_deref()
-                    .map(|d| vec![safe(d, if selected { Style::new() } else { THEME.dim })])
+                    .map(|d| vec![safe(d, if selected { Style::new() } else { theme().dim })])
                     .unwrap_or_default();
                 let (main, detail) = super::list::fit_row(main, detail, w);
                 let pad = w.saturating_sub(width(&main) + width(&detail));

@@ -2,7 +2,7 @@
 //! secondary text, search matches highlighted.
 
 use super::text::{highlighted, safe, truncate, width};
-use super::theme::{THEME, kind_color, kind_marker};
+use super::theme::{kind_color, kind_marker, theme};
 use super::{fill, pane_block};
 use crate::tui::state::{App, Pane, TABS};
 use ratatui::buffer::Buffer;
@@ -31,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             "no match: Esc Esc clears the search"
         };
-        Line::from(Span::styled(msg, THEME.dim)).render(inner, buf);
+        Line::from(Span::styled(msg, theme().dim)).render(inner, buf);
         return;
     }
     let query = app.query();
@@ -51,9 +51,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
                 row_area,
                 if focused {
-                    THEME.selected
+                    theme().selected
                 } else {
-                    THEME.selected_unfocused
+                    theme().selected_unfocused
                 },
             );
         }
@@ -77,9 +77,9 @@ fn row(
     let name_pos = index.positions(&name, query);
     let base = Style::new();
     let hl = if selected {
-        THEME.matched.fg(ratatui::style::Color::LightYellow)
+        theme().matched.fg(ratatui::style::Color::LightYellow)
     } else {
-        THEME.matched
+        theme().matched
     };
     let mut main = vec![Span::styled(
         format!("{} ", kind_marker(kind)),
@@ -102,7 +102,7 @@ fn row(
             secondary = format!("≈ {alias}");
         }
     }
-    let sec = vec![safe(&secondary, if selected { base } else { THEME.dim })];
+    let sec = vec![safe(&secondary, if selected { base } else { theme().dim })];
     let (main, sec) = fit_row(main, sec, width_total);
     let pad = width_total.saturating_sub(width(&main) + width(&sec));
     let mut spans = main;

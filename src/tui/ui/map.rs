@@ -1,7 +1,7 @@
 //! The world map: every city with coordinates as a marker, the focused entity's cities
 //! highlighted with lines from the center to each, and labels where they fit.
 
-use super::theme::THEME;
+use super::theme::theme;
 use crate::geo::{Focus, coords};
 use crate::network::Network;
 use ratatui::buffer::Buffer;
@@ -93,8 +93,8 @@ impl Widget for MapView<'_> {
         }
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(THEME.border_focused)
-            .title(Span::styled(self.title.clone(), THEME.title_focused));
+            .border_style(theme().border_focused)
+            .title(Span::styled(self.title.clone(), theme().title_focused));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 {

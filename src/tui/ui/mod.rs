@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Borders};
-use theme::THEME;
+use theme::theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame<'_>) {
@@ -64,9 +64,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
 pub fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     let focused = app.focus == pane && app.overlay.is_none();
     let style = if focused {
-        THEME.border_focused
+        theme().border_focused
     } else {
-        THEME.border
+        theme().border
     };
     Block::default()
         .borders(Borders::ALL)
@@ -79,9 +79,9 @@ pub fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
         .title(ratatui::text::Span::styled(
             title,
             if focused {
-                THEME.title_focused
+                theme().title_focused
             } else {
-                THEME.title
+                theme().title
             },
         ))
 }

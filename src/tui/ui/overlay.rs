@@ -1,7 +1,7 @@
 //! Overlays: the key help (generated from the keymap) and the list of data problems.
 
 use super::text::safe;
-use super::theme::THEME;
+use super::theme::theme;
 use crate::dataset::Severity;
 use crate::tui::keymap::Keymap;
 use crate::tui::state::{App, Overlay};
@@ -32,8 +32,8 @@ pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(THEME.border_focused)
-        .title(Span::styled(title, THEME.title_focused));
+        .border_style(theme().border_focused)
+        .title(Span::styled(title, theme().title_focused));
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -61,12 +61,15 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
         if n > 0 {
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(section.to_string(), THEME.heading)));
+        lines.push(Line::from(Span::styled(
+            section.to_string(),
+            theme().heading,
+        )));
         for entry in entries.iter().filter(|e| e.section == section) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<key_width$}", entry.keys.join("  ")),
-                    THEME.key,
+                    theme().key,
                 ),
                 Span::raw(entry.description.to_string()),
             ]));
@@ -87,7 +90,7 @@ fn problem_lines(app: &App) -> (String, Vec<Line<'static>>) {
             title,
             vec![Line::from(Span::styled(
                 "No problems: every file loaded cleanly.",
-                THEME.dim,
+                theme().dim,
             ))],
         );
     }
@@ -95,11 +98,11 @@ fn problem_lines(app: &App) -> (String, Vec<Line<'static>>) {
         .iter()
         .map(|p| {
             let (word, style) = match p.severity {
-                Severity::Error => ("error", THEME.error),
-                Severity::Warning => ("warning", THEME.warning),
+                Severity::Error => ("error", theme().error),
+                Severity::Warning => ("warning", theme().warning),
             };
             Line::from(vec![
-                safe(&p.location.to_string(), THEME.label),
+                safe(&p.location.to_string(), theme().label),
                 Span::raw(" "),
                 Span::styled(word, style),
                 Span::raw(" "),

@@ -1,6 +1,6 @@
 //! The tab bar: All and one tab per kind, each with its count.
 
-use super::theme::THEME;
+use super::theme::theme;
 use crate::tui::state::{App, TABS};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -46,12 +46,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (i, label) in labels(app).into_iter().enumerate() {
         let style = if i == app.tab {
-            THEME.tab_active
+            theme().tab_active
         } else {
             ratatui::style::Style::new()
         };
         spans.push(Span::styled(label, style));
-        spans.push(Span::styled("│", THEME.dim));
+        spans.push(Span::styled("│", theme().dim));
     }
     spans.pop();
     Line::from(spans).render(area, buf);

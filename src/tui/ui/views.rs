@@ -2,7 +2,7 @@
 
 use super::map::MapView;
 use super::text::{fit, safe};
-use super::theme::{THEME, kind_color, kind_marker};
+use super::theme::{kind_color, kind_marker, theme};
 use crate::tui::state::{App, MapState, PathState, TimelineState};
 use crate::tui::views::{TIMELINE_CHART_HEIGHT, timeline_row};
 use ratatui::buffer::Buffer;
@@ -14,8 +14,8 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Widge
 fn block(title: String) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(THEME.border_focused)
-        .title(Span::styled(title, THEME.title_focused))
+        .border_style(theme().border_focused)
+        .title(Span::styled(title, theme().title_focused))
 }
 
 /// Draws the map view.
@@ -44,7 +44,7 @@ pub fn render_map(app: &App, m: &MapState, area: Rect, buf: &mut Buffer) {
     if m.focus.center.is_none() && m.focus.related.is_empty() && area.height > 4 {
         let note = Line::from(Span::styled(
             " No city with coordinates is linked to this entity. ",
-            THEME.warning,
+            theme().warning,
         ));
         note.render(
             Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(4), 1),
@@ -71,7 +71,7 @@ pub fn render_path(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
         let text = format!(
             "{a} and {b} are not connected: no chain of links leads from one to the other."
         );
-        Paragraph::new(Line::from(safe(&text, THEME.warning)))
+        Paragraph::new(Line::from(safe(&text, theme().warning)))
             .wrap(Wrap { trim: true })
             .block(blk)
             .render(area, buf);
@@ -81,17 +81,17 @@ pub fn render_path(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
     let nodes = p.nodes();
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("From ", THEME.dim),
-            safe(&a, THEME.label),
-            Span::styled(" to ", THEME.dim),
-            safe(&b, THEME.label),
+            Span::styled("From ", theme().dim),
+            safe(&a, theme().label),
+            Span::styled(" to ", theme().dim),
+            safe(&b, theme().label),
             Span::styled(
                 format!(
                     " in {} step{}",
                     steps.len(),
                     if steps.len() == 1 { "" } else { "s" }
                 ),
-                THEME.dim,
+                theme().dim,
             ),
         ]),
         Line::default(),
@@ -101,14 +101,14 @@ pub fn render_path(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
             let phrase = steps[k - 1].link.phrase();
             lines.push(Line::from(Span::styled(
                 format!("    │ {phrase}"),
-                THEME.dim,
+                theme().dim,
             )));
-            lines.push(Line::from(Span::styled("    ↓", THEME.dim)));
+            lines.push(Line::from(Span::styled("    ↓", theme().dim)));
         }
         let e = ds.entity(n as usize);
         let selected = k == p.step;
         let base = if selected {
-            THEME.selected
+            theme().selected
         } else {
             Style::new()
         };
@@ -124,7 +124,7 @@ pub fn render_path(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(
                 format!("  {}", ds.secondary(n as usize)),
-                if selected { base } else { THEME.dim },
+                if selected { base } else { theme().dim },
             ),
         ]));
     }
@@ -177,7 +177,7 @@ pub fn render_timeline(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffe
     let inner = blk.inner(list_area);
     blk.render(list_area, buf);
     if total == 0 {
-        Line::from(Span::styled("No dated items.", THEME.dim)).render(inner, buf);
+        Line::from(Span::styled("No dated items.", theme().dim)).render(inner, buf);
         return;
     }
     let ds = &app.net.data;
@@ -188,12 +188,12 @@ pub fn render_timeline(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffe
             last = Some(item.date.year);
             rows.push(Line::from(Span::styled(
                 item.date.year.to_string(),
-                THEME.heading,
+                theme().heading,
             )));
         }
         let selected = k == t.cursor.selected;
         let base = if selected {
-            THEME.selected
+            theme().selected
         } else {
             Style::new()
         };
@@ -201,12 +201,12 @@ pub fn render_timeline(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffe
         rows.push(Line::from(vec![
             Span::styled(
                 format!("  {:<10}  ", item.date.to_string()),
-                if selected { base } else { THEME.dim },
+                if selected { base } else { theme().dim },
             ),
             Span::styled(format!("{} ", kind_marker(kind)), base.fg(kind_color(kind))),
             Span::styled(
                 format!("{:<16}  ", item.what),
-                if selected { base } else { THEME.dim },
+                if selected { base } else { theme().dim },
             ),
             safe(&item.name, base),
         ]));
@@ -222,9 +222,9 @@ pub fn render_timeline(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffe
         if line
             .spans
             .first()
-            .is_some_and(|s| s.style == THEME.selected)
+            .is_some_and(|s| s.style == theme().selected)
         {
-            buf.set_style(row, THEME.selected);
+            buf.set_style(row, theme().selected);
         }
         line.render(row, buf);
     }
