@@ -121,20 +121,6 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i + 1)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        let src = "ab\n上海x\n";
-        let idx = LineIndex::new(src);
-        let x = src.find('x').unwrap();
-        assert_eq!(idx.line_col(src, x), (2, 3));
-        assert_eq!(idx.offset(src, 2, 3), x);
-    }
-}
-
 /// Where a ron error points in `text`: ron starts a wrong value's span at the blank before
 /// it, so the blanks are skipped to point at the value itself.
 pub fn ron_error_location(path: &str, text: &str, e: &ron::error::SpannedError) -> Location {
@@ -147,5 +133,19 @@ pub fn ron_error_location(path: &str, text: &str, e: &ron::error::SpannedError) 
         path: path.to_string(),
         line,
         col,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "ab\n上海x\n";
+        let idx = LineIndex::new(src);
+        let x = src.find('x').unwrap();
+        assert_eq!(idx.line_col(src, x), (2, 3));
+        assert_eq!(idx.offset(src, 2, 3), x);
     }
 }
