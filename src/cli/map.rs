@@ -24,7 +24,10 @@ pub fn run(
     let net = Network::load(choice);
     let (title, focus) = match city {
         Some(q) => match net.find(q) {
-            Some(i) => (format!(" {} ", net.data.display_name(i)), focus(&net, i)),
+            Some(i) => (
+                format!(" {} ", clean_line(&net.data.display_name(i))),
+                focus(&net, i),
+            ),
             None => {
                 writeln!(err, "liaison: nothing matches \"{}\"", clean_line(q))?;
                 return Ok(EXIT_FAIL);

@@ -108,7 +108,9 @@ pub fn card_lines(app: &App, i: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
-        Span::styled(format!("id {} · ", card.id), theme().dim),
+        Span::styled("id ", theme().dim),
+        safe(&card.id, theme().dim),
+        Span::styled(" · ", theme().dim),
         safe(&ds.origin(i).to_string(), theme().dim),
     ]));
     lines

@@ -123,7 +123,7 @@ pub fn render_path(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
                 base.add_modifier(Modifier::BOLD),
             ),
             Span::styled(
-                format!("  {}", ds.secondary(n as usize)),
+                format!("  {}", crate::text::clean_line(&ds.secondary(n as usize))),
                 if selected { base } else { theme().dim },
             ),
         ]));
