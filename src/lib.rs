@@ -10,6 +10,7 @@ pub mod card;
 pub mod cli;
 pub mod config;
 pub mod dataset;
+pub mod export;
 pub mod geo;
 pub mod graph;
 pub mod model;

@@ -88,12 +88,50 @@ pub enum Command {
         #[arg(long, default_value_t = 40)]
         height: u16,
     },
+    /// Export entities as vCard 4.0, CSV or JSON, to standard output.
+    ///
+    /// Each QUERY is an id or a search query and selects its best match (every match with
+    /// --all-matches). Without a QUERY: every organization and person (vcard, csv) or every
+    /// entity (json).
+    Export {
+        /// The format: vCard contact cards (organizations and people), a CSV table, or the
+        /// entities as JSON.
+        #[arg(long, short, value_enum)]
+        format: ExportFormat,
+        /// Ids or queries; `org:` and the other kind prefixes filter by kind.
+        query: Vec<String>,
+        /// Export every match of each query, not only the best.
+        #[arg(long)]
+        all_matches: bool,
+    },
+    /// Print a completion script for a shell (e.g. `liaison completions bash`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `liaison man | man -l -`).
+    Man {
+        /// A command, for its own page (`liaison man export`).
+        command: Option<String>,
+    },
     /// Copy the built-in dataset into the data directory to start editing it.
     Init {
         /// Where to write (default: the platform data directory).
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// Formats of `liaison export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// vCard 4.0 (RFC 6350) contact cards of organizations and people.
+    Vcard,
+    /// A CSV table (RFC 4180) with a header row, one row per entity.
+    Csv,
+    /// A JSON array of the entities, every field as in the data files.
+    Json,
 }
 
 /// Entity kinds as command-line values.

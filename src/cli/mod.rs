@@ -6,11 +6,13 @@
 
 mod args;
 mod check;
+mod export;
 mod init;
 mod json;
 mod map;
 mod path;
 mod search;
+mod shell;
 mod show;
 mod timeline;
 
@@ -98,6 +100,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             err,
         ),
         Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
+        Command::Export {
+            format,
+            query,
+            all_matches,
+        } => export::run(&cli.data_choice(), *format, query, *all_matches, out, err),
+        Command::Completions { shell } => shell::completions(*shell, out),
+        Command::Man { command } => shell::man(command.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,224 @@
+//! CSV (RFC 4180): a header row, then one row per entity, every kind in the same columns.
+//!
+//! A field is quoted when it holds a comma, a double quote or a line break, and a double quote
+//! inside is doubled; rows end in CRLF. Several values in one field (phones, aliases, posts)
+//! are joined by `"; "`. Names of linked entities are given, not their ids, since the file is
+//! read by people and spreadsheets; the `id` column names the entity itself.
+
+use super::safe;
+use crate::dataset::Dataset;
+use crate::model::Entity;
+use crate::network::Network;
+use std::borrow::Cow;
+
+/// The header row's columns, in order.
+pub const COLUMNS: [&str; 20] = [
+    "id",
+    "kind",
+    "name",
+    "native_name",
+    "aliases",
+    "type",
+    "organization",
+    "title",
+    "city",
+    "country",
+    "address",
+    "phones",
+    "fax",
+    "emails",
+    "website",
+    "hours",
+    "date",
+    "description",
+    "note",
+    "sources",
+];
+
+/// One entity's values, by column. `organization` is an organization's parent body, the
+/// parties of an agreement, the organizers of an event, and a person's organizations (one
+/// per post, in the order of `title`). `city` is where an organization is, or where an
+/// agreement was signed or an event took place.
+#[derive(Debug, Default)]
+struct Row {
+    id: String,
+    kind: String,
+    name: String,
+    native_name: String,
+    aliases: String,
+    r#type: String,
+    organization: String,
+    title: String,
+    city: String,
+    country: String,
+    address: String,
+    phones: String,
+    fax: String,
+    emails: String,
+    website: String,
+    hours: String,
+    date: String,
+    description: String,
+    note: String,
+    sources: String,
+}
+
+impl Row {
+    /// The values in the order of [`COLUMNS`].
+    fn into_fields(self) -> Vec<String> {
+        vec![
+            self.id,
+            self.kind,
+            self.name,
+            self.native_name,
+            self.aliases,
+            self.r#type,
+            self.organization,
+            self.title,
+            self.city,
+            self.country,
+            self.address,
+            self.phones,
+            self.fax,
+            self.emails,
+            self.website,
+            self.hours,
+            self.date,
+            self.description,
+            self.note,
+            self.sources,
+        ]
+    }
+}
+
+/// The whole table: the header and one row per entity, in the order given.
+pub fn table(net: &Network, entities: &[usize]) -> String {
+    let mut out = record(&COLUMNS);
+    for &i in entities {
+        out.push_str(&record(&row(&net.data, i)));
+    }
+    out
+}
+
+/// One row: the entity's values in the order of [`COLUMNS`], not yet quoted.
+pub fn row(ds: &Dataset, i: usize) -> Vec<String> {
+    let e = ds.entity(i);
+    let name = |id: &str| {
+        ds.index_of(id)
+            .map_or_else(|| id.to_string(), |j| ds.display_name(j))
+    };
+    let names = |ids: &mut dyn Iterator<Item = &String>| {
+        ids.map(|id| name(id)).collect::<Vec<_>>().join("; ")
+    };
+    // A city's name and country.
+    let place = |id: Option<&String>| match id.map(|c| (c, ds.get(c))) {
+        Some((_, Some(Entity::City(c)))) => (c.name.clone(), c.country.clone()),
+        Some((id, _)) => (id.clone(), String::new()),
+        None => Default::default(),
+    };
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let mut r = Row {
+        id: e.id().to_string(),
+        kind: e.kind().as_str().to_string(),
+        name: ds.display_name(i),
+        native_name: e.native_name().unwrap_or_default().to_string(),
+        aliases: e.aliases().join("; "),
+        date: e.date().map(|d| d.to_string()).unwrap_or_default(),
+        note: e.note().unwrap_or_default().to_string(),
+        sources: e.sources().join("; "),
+        ..Row::default()
+    };
+    match e {
+        Entity::Organization(o) => {
+            let c = &o.contact;
+            r.r#type = opt(&o.kind);
+            r.organization = o.parent.as_deref().map(name).unwrap_or_default();
+            (r.city, r.country) = place(o.city.as_ref());
+            r.address = opt(&c.address);
+            r.phones = c.phones.join("; ");
+            r.fax = c.fax.join("; ");
+            r.emails = c.emails.join("; ");
+            r.website = opt(&c.website);
+            r.hours = opt(&c.hours);
+            r.description = opt(&o.description);
+        }
+        Entity::City(c) => {
+            r.r#type = c.kind.clone().unwrap_or_else(|| "city".into());
+            r.country = c.country.clone();
+        }
+        Entity::SisterCity(t) => {
+            r.r#type = opt(&t.kind);
+            r.city = names(&mut [&t.cities.0, &t.cities.1].into_iter());
+        }
+        Entity::Person(p) => {
+            r.organization = names(&mut p.posts.iter().map(|p| &p.organization));
+            r.title = p
+                .posts
+                .iter()
+                .map(|p| p.title.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+        }
+        Entity::Agreement(a) => {
+            r.r#type = opt(&a.kind);
+            r.organization = names(&mut a.parties.iter());
+            (r.city, r.country) = place(a.place.as_ref());
+            r.description = opt(&a.summary);
+        }
+        Entity::Event(ev) => {
+            r.organization = names(&mut ev.organizers.iter());
+            (r.city, r.country) = place(ev.place.as_ref());
+            r.address = opt(&ev.venue);
+            r.description = opt(&ev.summary);
+        }
+    }
+    r.into_fields()
+}
+
+/// One CSV record: fields made safe, quoted where needed, joined by commas, ended by CRLF.
+pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| quote(&safe(f.as_ref())).into_owned())
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// A field as RFC 4180 writes it: in double quotes, with inner quotes doubled, when it holds
+/// a comma, a double quote or a line break; as it is otherwise.
+pub fn quote(field: &str) -> Cow<'_, str> {
+    if field.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_fields_are_left_alone() {
+        assert_eq!(quote("soea"), "soea");
+        assert_eq!(quote("上海市海外交流协会"), "上海市海外交流协会");
+        assert_eq!(quote(""), "");
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted() {
+        assert_eq!(quote("Room 1103, 129 Road"), "\"Room 1103, 129 Road\"");
+        assert_eq!(quote("the \"S0\" page"), "\"the \"\"S0\"\" page\"");
+        assert_eq!(quote("one\ntwo"), "\"one\ntwo\"");
+    }
+
+    #[test]
+    fn a_record_ends_in_crlf_and_shows_control_characters_escaped() {
+        assert_eq!(
+            record(&["a", "b,c", "x\u{1b}[31m"]),
+            "a,\"b,c\",x\\u{1b}[31m\r\n"
+        );
+    }
+}
