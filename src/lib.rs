@@ -15,6 +15,7 @@ pub mod geo;
 pub mod graph;
 pub mod model;
 pub mod network;
+pub mod saved;
 pub mod search;
 pub mod text;
 pub mod timeline;

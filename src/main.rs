@@ -13,8 +13,19 @@ fn main() {
             &mut std::io::stderr(),
         ),
         None => {
-            let net = liaison::network::Network::load(&args.data_choice());
-            match liaison::tui::run(net) {
+            let choice = args.data_choice();
+            let net = liaison::network::Network::load(&choice);
+            let (config, config_problems) = match liaison::config::config_path() {
+                Some(path) => liaison::config::load(&path),
+                None => Default::default(),
+            };
+            let setup = liaison::tui::Setup {
+                choice,
+                state_path: liaison::saved::state_path(),
+                config,
+                config_problems,
+            };
+            match liaison::tui::run(net, setup) {
                 Ok(()) => cli::EXIT_OK,
                 Err(e) => {
                     eprintln!("liaison: {e}");

@@ -621,3 +621,170 @@ fn snapshot_timeline_narrow() {
     let b = Browser::new(60, 20).act(Action::OpenTimeline);
     insta::assert_snapshot!(b.frame());
 }
+
+#[test]
+fn bookmarks_toggle_list_in_their_tab_and_ask_to_be_saved() {
+    use liaison::tui::state::Effect;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let b = b.act(Action::ToggleBookmark);
+    assert_eq!(b.app.saved.bookmarks, ["soea"]);
+    assert!(b.app.effects.contains(&Effect::SaveState));
+    let b = b.act(Action::Escape).act(Action::ShowTab(6));
+    assert_eq!(b.row_ids(), ["soea"]);
+    assert_eq!(b.app.tab_counts[6], 1);
+    let b = b.act(Action::ToggleBookmark);
+    assert!(b.app.saved.bookmarks.is_empty());
+    assert!(b.row_ids().is_empty());
+}
+
+#[test]
+fn opened_entities_are_listed_in_the_recent_tab_most_recent_first() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Open);
+    let b = b.pick_link("shanghai").act(Action::Open);
+    let b = b.act(Action::ShowTab(7));
+    assert_eq!(b.row_ids(), ["shanghai", "espoo"]);
+}
+
+#[test]
+fn quitting_remembers_the_place_for_the_next_start() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape)
+        .act(Action::Quit);
+    let last = b.app.saved.last.clone().unwrap();
+    assert_eq!(last.entity.as_deref(), Some("soea"));
+    assert_eq!(last.query, "soea");
+    let mut again = Browser::new(120, 35);
+    again.app.saved = b.app.saved.clone();
+    liaison::tui::daily::restore_place(&mut again.app);
+    assert_eq!(again.selected_id(), "soea");
+}
+
+#[test]
+fn y_then_a_letter_copies_plain_contact_data() {
+    use liaison::tui::state::Effect;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let b = b.act(Action::StartCopy);
+    assert!(b.app.copying);
+    let b = b.act(Action::Copy(liaison::tui::action::CopyWhat::Phone));
+    assert!(!b.app.copying);
+    assert_eq!(
+        b.app.effects.last(),
+        Some(&Effect::Copy {
+            label: "phone number of Shanghai Overseas Exchange Association".into(),
+            text: "0086-21-62496566".into()
+        })
+    );
+    let b = b
+        .act(Action::StartCopy)
+        .act(Action::Copy(liaison::tui::action::CopyWhat::Email));
+    assert!(
+        b.app
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("has no e-mail address")
+    );
+}
+
+#[test]
+fn copied_text_never_carries_control_sequences_from_the_data() {
+    let evil = "[Organization(id: \"evil\", name: \"Evil\", contact: (address: \"1 Main St\\u{1b}]52;c;ZXZpbA==\\u{7}\"), sources: [\"x\"])]";
+    let net = Arc::new(Network::from_dataset(Dataset::from_texts(
+        "evil",
+        vec![("evil.ron".into(), evil.as_bytes().to_vec())],
+    )));
+    let mut app = App::new(net, 120, 35);
+    update(&mut app, Action::StartCopy);
+    update(
+        &mut app,
+        Action::Copy(liaison::tui::action::CopyWhat::Address),
+    );
+    let Some(liaison::tui::state::Effect::Copy { text, .. }) = app.effects.last() else {
+        panic!("nothing copied")
+    };
+    assert_eq!(text, "1 Main St]52;c;ZXZpbA==");
+}
+
+#[test]
+fn x_asks_for_a_file_name_and_exports_the_card_as_vcard() {
+    use liaison::tui::state::Effect;
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let b = b.act(Action::ExportCard);
+    assert_eq!(b.app.prompt.as_ref().unwrap().editor.text, "soea.vcf");
+    let b = b
+        .act(Action::SearchClearToStart)
+        .typed("/tmp/a.vcf")
+        .act(Action::Open);
+    assert!(b.app.prompt.is_none());
+    let Some(Effect::WriteFile { path, text }) = b.app.effects.last() else {
+        panic!("no export")
+    };
+    assert_eq!(path, "/tmp/a.vcf");
+    assert!(text.starts_with("BEGIN:VCARD\r\n"));
+    assert!(text.contains("0086-21-62496566"));
+}
+
+#[test]
+fn reloading_keeps_the_selection_and_says_what_changed() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("espoo")
+        .act(Action::Open);
+    let mut b = b.pick_link("shanghai").act(Action::Open);
+    let changed = NETWORK.replace("Kenya Shanghai Chamber of Commerce\"", "Kenya Shanghai Chamber of Commerce (KSCC)\"").replace(
+        "    Person(id: \"li-changhong\"",
+        "    City(id: \"tbilisi\", name: \"Tbilisi\", country: \"Georgia\", sources: [\"x\"]),\n    Person(id: \"li-changhong\"",
+    );
+    let new = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), changed.into_bytes())],
+    ));
+    liaison::tui::daily::reloaded(&mut b.app, new);
+    assert_eq!(b.selected_id(), "shanghai");
+    assert_eq!(
+        b.app.status.as_deref(),
+        Some("reloaded: ~1 organization, +1 city")
+    );
+    let b = b.act(Action::HistoryBack);
+    assert_eq!(b.selected_id(), "espoo", "history survives a reload");
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_data_on_screen() {
+    let mut b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let broken = NETWORK.replace("parent: \"shanghai-ocao\",", "parent: \"shanghai-ocoa\",");
+    let new = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), broken.into_bytes())],
+    ));
+    let before = Arc::clone(&b.app.net);
+    liaison::tui::daily::reloaded(&mut b.app, new);
+    assert!(Arc::ptr_eq(&before, &b.app.net), "the old data stays");
+    assert_eq!(b.app.rejected_problems.len(), 1);
+    assert!(
+        b.app
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("keeping the last good data")
+    );
+    let b = b.act(Action::ToggleProblems);
+    assert!(b.frame().contains("did you mean `shanghai-ocao`"));
+}

@@ -115,6 +115,12 @@ pub enum Command {
         /// A command, for its own page (`liaison man export`).
         command: Option<String>,
     },
+    /// Show the settings file: its path, or with --default a commented default to start from.
+    Config {
+        /// Print a commented default config.ron.
+        #[arg(long)]
+        default: bool,
+    },
     /// Copy the built-in dataset into the data directory to start editing it.
     Init {
         /// Where to write (default: the platform data directory).

@@ -40,6 +40,33 @@ impl Cli {
     }
 }
 
+/// `liaison config`: the config path and whether it reads cleanly, or a default file.
+fn settings(default: bool, out: &mut dyn Write) -> std::io::Result<i32> {
+    if default {
+        write!(out, "{}", crate::config::default_text())?;
+        return Ok(EXIT_OK);
+    }
+    let Some(path) = crate::config::config_path() else {
+        writeln!(out, "this platform has no config directory")?;
+        return Ok(EXIT_FAIL);
+    };
+    let (_, problems) = crate::config::load(&path);
+    let state = if path.exists() {
+        ""
+    } else {
+        " (not created yet: `liaison config --default` prints one to start from)"
+    };
+    writeln!(out, "{}{state}", path.display())?;
+    for p in &problems {
+        writeln!(out, "{}", crate::text::clean_line(&p.to_string()))?;
+    }
+    Ok(if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAIL
+    })
+}
+
 /// Runs a non-interactive command; returns the exit code.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
@@ -99,6 +126,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        Command::Config { default } => settings(*default, out),
         Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
         Command::Export {
             format,

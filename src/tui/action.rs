@@ -42,7 +42,7 @@ pub enum Action {
     HistoryBack,
     /// Go forward in history.
     HistoryForward,
-    /// Show a tab (0 = All, 1 = Organizations, ... 5 = Events).
+    /// Show a tab (0 = All, 1 = Organizations, ... 5 = Events, 6 = Bookmarks, 7 = Recent).
     ShowTab(u8),
     /// Next tab.
     NextTab,
@@ -102,10 +102,36 @@ pub enum Action {
     NextAlternative,
     /// Path: show the previous chain.
     PrevAlternative,
+    /// Bookmark the selection, or remove its bookmark.
+    ToggleBookmark,
+    /// Reload the data files now.
+    Reload,
+    /// Start a copy: the next key says what (`y` then `a`, `p`, `e`, `c` or `i`).
+    StartCopy,
+    /// Copy part of the selection's card to the clipboard.
+    Copy(CopyWhat),
+    /// Export the selection's card as vCard to a file the user names.
+    ExportCard,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
     Click(u16, u16),
     /// The mouse wheel at a column and row: negative up, positive down.
     Scroll(u16, u16, i8),
+}
+
+/// What `y` copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyWhat {
+    /// The address block.
+    Address,
+    /// The phone number(s).
+    Phone,
+    /// The e-mail address(es).
+    Email,
+    /// The whole contact card.
+    Card,
+    /// The id.
+    Id,
 }

@@ -4,7 +4,7 @@
 //! [`Keymap::help`] answers "which keys do this action", from the same table, so the help
 //! can never disagree with what the keys do.
 
-use super::action::Action;
+use super::action::{Action, CopyWhat};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The input modes, each with its own bindings.
@@ -22,6 +22,10 @@ pub enum Mode {
     Path,
     /// The timeline.
     Timeline,
+    /// After `y`: what to copy.
+    Copy,
+    /// Typing an answer to a prompt (a file name).
+    Prompt,
 }
 
 /// A key with its modifiers, written like `Ctrl-d` in help.
@@ -222,7 +226,10 @@ impl Default for Keymap {
             HistoryBack,
         );
         bind(n, &[Key::new(K::Right, ALT), ch(']')], HistoryForward);
-        for (i, c) in ['1', '2', '3', '4', '5', '6'].into_iter().enumerate() {
+        for (i, c) in ['1', '2', '3', '4', '5', '6', '7', '8']
+            .into_iter()
+            .enumerate()
+        {
             bind(n, &[ch(c)], ShowTab(i as u8));
         }
         bind(n, &[ch('}')], NextTab);
@@ -230,11 +237,35 @@ impl Default for Keymap {
         bind(n, &[ch('/')], StartSearch);
         bind(n, &[ch('?'), code(K::F(1))], ToggleHelp);
         bind(n, &[ch('!')], ToggleProblems);
+        bind(n, &[ch('b')], ToggleBookmark);
+        bind(n, &[ch('r')], Reload);
+        bind(n, &[ch('y')], StartCopy);
+        bind(n, &[ch('x')], ExportCard);
         bind(n, &[ch('m')], OpenMap);
         bind(n, &[ch('p')], StartPath);
         bind(n, &[ch('t')], OpenTimeline);
         bind(n, &[code(K::Esc)], Escape);
         bind(n, &[ch('q')], Quit);
+
+        let c = Mode::Copy;
+        bind(c, &[ch('a')], Copy(CopyWhat::Address));
+        bind(c, &[ch('p')], Copy(CopyWhat::Phone));
+        bind(c, &[ch('e')], Copy(CopyWhat::Email));
+        bind(c, &[ch('c')], Copy(CopyWhat::Card));
+        bind(c, &[ch('i')], Copy(CopyWhat::Id));
+        bind(c, &[code(K::Esc)], Escape);
+
+        let pr = Mode::Prompt;
+        bind(pr, &[code(K::Enter)], Open);
+        bind(pr, &[code(K::Esc)], Escape);
+        bind(pr, &[code(K::Backspace), ctrl('h')], SearchBackspace);
+        bind(pr, &[code(K::Delete), ctrl('d')], SearchDelete);
+        bind(pr, &[ctrl('w')], SearchDeleteWord);
+        bind(pr, &[ctrl('u')], SearchClearToStart);
+        bind(pr, &[ctrl('a'), code(K::Home)], SearchHome);
+        bind(pr, &[ctrl('e'), code(K::End)], SearchEnd);
+        bind(pr, &[code(K::Left)], SearchLeft);
+        bind(pr, &[code(K::Right)], SearchRight);
 
         let m = Mode::Map;
         bind(m, &[code(K::Left), ch('h')], PanLeft);
@@ -363,7 +394,7 @@ impl Keymap {
             return Some(b.action.clone());
         }
         match (mode, key.code) {
-            (Mode::Search, KeyCode::Char(c)) if !key.mods.intersects(CTRL | ALT) => {
+            (Mode::Search | Mode::Prompt, KeyCode::Char(c)) if !key.mods.intersects(CTRL | ALT) => {
                 Some(Action::SearchInsert(c))
             }
             _ => None,
@@ -427,6 +458,7 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
             }
             Open | HistoryBack | HistoryForward => "Links and history",
             OpenMap | StartPath | OpenTimeline => "Views",
+            ToggleBookmark | Reload | StartCopy | ExportCard => "Contacts and data",
             _ => "General",
         },
         Mode::Search => "While searching",
@@ -434,8 +466,12 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
         Mode::Map => "On the map (m)",
         Mode::Path => "How are they connected (p)",
         Mode::Timeline => "In the timeline (t)",
+        Mode::Copy => "Copy (y, then)",
+        Mode::Prompt => "Answering a prompt",
     };
     let text = match action {
+        Escape if mode == Mode::Copy || mode == Mode::Prompt => "cancel",
+        Open if mode == Mode::Prompt => "confirm",
         Quit => "quit",
         Up => "up one row",
         Down => "down one row",
@@ -463,7 +499,9 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
         ShowTab(2) => "tab: Cities",
         ShowTab(3) => "tab: People",
         ShowTab(4) => "tab: Agreements",
-        ShowTab(_) => "tab: Events",
+        ShowTab(5) => "tab: Events",
+        ShowTab(6) => "tab: Bookmarks",
+        ShowTab(_) => "tab: Recent",
         NextTab => "next tab",
         PrevTab => "previous tab",
         StartSearch => "search (org: city: person: agreement: event: filter)",
@@ -481,6 +519,15 @@ fn describe(mode: Mode, action: &Action) -> (&'static str, &'static str) {
         SearchEnd => "end of line",
         SearchLeft => "cursor left",
         SearchRight => "cursor right",
+        ToggleBookmark => "bookmark the selection (tab 7 lists bookmarks)",
+        Reload => "reload the data files now",
+        StartCopy => "copy: then a address, p phone, e email, c card, i id",
+        ExportCard => "export the selection's card as vCard to a file",
+        Copy(CopyWhat::Address) => "copy the address",
+        Copy(CopyWhat::Phone) => "copy the phone number",
+        Copy(CopyWhat::Email) => "copy the e-mail address",
+        Copy(CopyWhat::Card) => "copy the whole contact card",
+        Copy(CopyWhat::Id) => "copy the id",
         OpenMap => "world map of the selection's cities",
         StartPath => "how is the selection connected to ...?",
         OpenTimeline => "timeline of ties, agreements, events",

@@ -35,14 +35,49 @@ impl Pane {
     }
 }
 
-/// The list tabs: All, then one per kind.
-pub const TABS: [Option<Kind>; 6] = [
-    None,
-    Some(Kind::Organization),
-    Some(Kind::City),
-    Some(Kind::Person),
-    Some(Kind::Agreement),
-    Some(Kind::Event),
+/// A tab of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Every entity.
+    All,
+    /// Entities of one kind.
+    Kind(Kind),
+    /// Bookmarked entities, in the order they were added.
+    Bookmarks,
+    /// Recently opened entities, most recent first.
+    Recent,
+}
+
+impl Tab {
+    /// The tab's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::All => "All",
+            Tab::Kind(k) => k.plural(),
+            Tab::Bookmarks => "Bookmarks",
+            Tab::Recent => "Recent",
+        }
+    }
+
+    /// Whether an entity of `kind` can be listed in this tab (bookmarks and recents aside).
+    pub fn admits(self, kind: Kind) -> bool {
+        match self {
+            Tab::Kind(k) => k == kind,
+            _ => true,
+        }
+    }
+}
+
+/// The list tabs, in order (keys `1`–`8`).
+pub const TABS: [Tab; 8] = [
+    Tab::All,
+    Tab::Kind(Kind::Organization),
+    Tab::Kind(Kind::City),
+    Tab::Kind(Kind::Person),
+    Tab::Kind(Kind::Agreement),
+    Tab::Kind(Kind::Event),
+    Tab::Bookmarks,
+    Tab::Recent,
 ];
 
 /// An overlay drawn over the panes.
@@ -197,6 +232,29 @@ pub struct History {
     pub forward: Vec<Snapshot>,
 }
 
+/// Something for the event loop to do outside the pure state: the only I/O of the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save bookmarks, recents and the last place.
+    SaveState,
+    /// Read the data files again.
+    Reload,
+    /// Put text on the clipboard (OSC 52); the label says what it is.
+    Copy {
+        /// What was copied, for the status line ("address", "phone"...).
+        label: String,
+        /// The plain text.
+        text: String,
+    },
+    /// Write a file the user named (an exported card).
+    WriteFile {
+        /// Where.
+        path: String,
+        /// What.
+        text: String,
+    },
+}
+
 /// The whole UI state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -211,7 +269,11 @@ pub struct App {
     /// Entities in the list, in order (the current tab and search).
     pub rows: Vec<u32>,
     /// How many entities of each tab match the current search.
-    pub tab_counts: [usize; 6],
+    pub tab_counts: [usize; 8],
+    /// Bookmarks, recents and the last place, saved between runs.
+    pub saved: crate::saved::Saved,
+    /// Side effects for the event loop to carry out (saving, copying, writing files).
+    pub effects: Vec<Effect>,
     /// The list cursor.
     pub list: Cursor,
     /// The focused pane.
@@ -238,6 +300,23 @@ pub struct App {
     pub view: View,
     /// Set while the search line picks the second entity of a path.
     pub path_pick: Option<PathPick>,
+    /// Set after `y`, until the key that says what to copy.
+    pub copying: bool,
+    /// A question being answered on the search line (a file name).
+    pub prompt: Option<Prompt>,
+    /// Problems of a reloaded version that was not taken because it has errors.
+    pub rejected_problems: Vec<crate::dataset::Problem>,
+}
+
+/// A question answered on the search line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// The question ("export vCard to: ").
+    pub label: String,
+    /// The answer being typed.
+    pub editor: LineEditor,
+    /// The entity it is about.
+    pub entity: usize,
 }
 
 impl App {
@@ -249,7 +328,9 @@ impl App {
             search: LineEditor::default(),
             searching: false,
             rows: Vec::new(),
-            tab_counts: [0; 6],
+            tab_counts: [0; 8],
+            saved: crate::saved::Saved::default(),
+            effects: Vec::new(),
             list: Cursor::default(),
             focus: Pane::List,
             detail_scroll: 0,
@@ -263,6 +344,9 @@ impl App {
             keymap: Keymap::default(),
             view: View::Main,
             path_pick: None,
+            copying: false,
+            prompt: None,
+            rejected_problems: Vec::new(),
         };
         app.areas = Areas::compute(width, height, app.focus);
         app.refresh_rows(None);
@@ -273,6 +357,10 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.overlay.is_some() {
             Mode::Overlay
+        } else if self.prompt.is_some() {
+            Mode::Prompt
+        } else if self.copying {
+            Mode::Copy
         } else if self.searching {
             Mode::Search
         } else {
@@ -301,18 +389,38 @@ impl App {
         let query = self.query();
         let index = &self.net.index;
         let hits = index.search(&query, usize::MAX);
-        let mut counts = [0usize; 6];
+        let mut counts = [0usize; 8];
         counts[0] = hits.len();
-        let tab_kind = TABS[self.tab];
+        let tab = TABS[self.tab];
+        let position = |list: &[String], e: u32| {
+            let id = self.net.data.entity(e as usize).id();
+            list.iter().position(|x| x == id)
+        };
         let mut rows = Vec::with_capacity(hits.len());
+        let mut listed: Vec<(usize, u32)> = Vec::new();
         for h in &hits {
             let kind = self.net.data.entity(h.entity as usize).kind();
-            if let Some(t) = TABS.iter().position(|k| *k == Some(kind)) {
+            if let Some(t) = TABS.iter().position(|t| *t == Tab::Kind(kind)) {
                 counts[t] += 1;
             }
-            if tab_kind.is_none_or(|k| k == kind) {
-                rows.push(h.entity);
+            let bookmark = position(&self.saved.bookmarks, h.entity);
+            let recent = position(&self.saved.recent, h.entity);
+            counts[6] += usize::from(bookmark.is_some());
+            counts[7] += usize::from(recent.is_some());
+            match tab {
+                Tab::All => rows.push(h.entity),
+                Tab::Kind(k) if k == kind => rows.push(h.entity),
+                Tab::Kind(_) => {}
+                // Without a search, bookmarks and recents keep their own order.
+                Tab::Bookmarks => listed.extend(bookmark.map(|p| (p, h.entity))),
+                Tab::Recent => listed.extend(recent.map(|p| (p, h.entity))),
             }
+        }
+        if matches!(tab, Tab::Bookmarks | Tab::Recent) {
+            if query.text.is_empty() {
+                listed.sort_unstable();
+            }
+            rows = listed.into_iter().map(|(_, e)| e).collect();
         }
         self.rows = rows;
         self.tab_counts = counts;

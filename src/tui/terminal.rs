@@ -44,16 +44,15 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Enters raw mode and the alternate screen, with mouse and bracketed paste.
-    pub fn enter() -> std::io::Result<TerminalGuard> {
+    /// Enters raw mode and the alternate screen, with bracketed paste and, if `mouse`, mouse
+    /// capture.
+    pub fn enter(mouse: bool) -> std::io::Result<TerminalGuard> {
         install_panic_hook();
         enable_raw_mode()?;
-        let setup = execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        );
+        let mut setup = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste);
+        if mouse && setup.is_ok() {
+            setup = execute!(stdout(), EnableMouseCapture);
+        }
         if let Err(e) = setup {
             restore();
             return Err(e);

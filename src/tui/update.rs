@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::layout::Areas;
 use super::state::{App, Cursor, LineEditor, Overlay, Pane, TABS};
-use super::views;
+use super::{daily, views};
 
 /// Applies an action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -16,10 +16,32 @@ pub fn update(app: &mut App, action: Action) {
         overlay(app, action);
         return;
     }
+    if daily::prompt_update(app, &action) {
+        return;
+    }
+    if app.copying {
+        match action {
+            Action::Copy(what) => daily::copy(app, what),
+            Action::Quit => app.quit = true,
+            _ => app.copying = false,
+        }
+        return;
+    }
     if !app.searching && views::update(app, &action) {
         return;
     }
     match action {
+        Action::ToggleBookmark => daily::toggle_bookmark(app),
+        Action::Reload => app.effects.push(super::state::Effect::Reload),
+        Action::StartCopy => {
+            if app.selected().is_some() {
+                app.copying = true;
+                app.status =
+                    Some("copy: a address, p phone, e email, c card, i id (Esc cancels)".into());
+            }
+        }
+        Action::Copy(what) => daily::copy(app, what),
+        Action::ExportCard => daily::start_export(app),
         Action::OpenMap => views::open_map(app),
         Action::StartPath => views::start_path(app),
         Action::OpenTimeline => views::open_timeline(app),
@@ -33,7 +55,10 @@ pub fn update(app: &mut App, action: Action) {
         | Action::NextCity
         | Action::NextAlternative
         | Action::PrevAlternative => {}
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            daily::remember_place(app);
+            app.quit = true;
+        }
         Action::Up => move_cursor(app, -1),
         Action::Down => move_cursor(app, 1),
         Action::PageUp => move_cursor(app, -(page(app) as isize)),
@@ -206,9 +231,8 @@ fn open(app: &mut App) {
     }
     match app.focus {
         Pane::List | Pane::Detail => {
-            if app.selected().is_none() {
-                return;
-            }
+            let Some(i) = app.selected() else { return };
+            daily::note_recent(app, i);
             if app.link_count() > 0 {
                 app.set_focus(Pane::Links);
                 select_link(app, app.links.selected);
@@ -235,8 +259,14 @@ pub fn follow_link(app: &mut App) {
 
 /// Shows an entity in the list: keeps the tab and search if they list it, else widens them.
 pub fn go_to(app: &mut App, target: usize) {
+    daily::note_recent(app, target);
     let kind = app.net.data.entity(target).kind();
-    if TABS[app.tab].is_some_and(|k| k != kind) {
+    if !TABS[app.tab].admits(kind)
+        || matches!(
+            TABS[app.tab],
+            super::state::Tab::Bookmarks | super::state::Tab::Recent
+        )
+    {
         app.tab = 0;
     }
     app.refresh_rows(Some(target));

@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let total = app.rows.len();
     let pos = if total == 0 { 0 } else { app.list.selected + 1 };
-    let tab = TABS[app.tab].map_or("All", |k| k.plural());
+    let tab = TABS[app.tab].title();
     let block = pane_block(app, Pane::List, format!(" {tab} {pos}/{total} "));
     let inner = block.inner(area);
     block.render(area, buf);

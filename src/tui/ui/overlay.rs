@@ -79,12 +79,24 @@ pub fn help_lines(keymap: &Keymap) -> Vec<Line<'static>> {
 }
 
 fn problem_lines(app: &App) -> (String, Vec<Line<'static>>) {
-    let problems = &app.net.data.problems;
-    let title = format!(
-        " {} problem{} in the data — Esc to close ",
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    );
+    let rejected = !app.rejected_problems.is_empty();
+    let problems = if rejected {
+        &app.rejected_problems
+    } else {
+        &app.net.data.problems
+    };
+    let plural = if problems.len() == 1 { "" } else { "s" };
+    let title = if rejected {
+        format!(
+            " {} problem{plural} in the edited files — the last good data is still shown — Esc to close ",
+            problems.len()
+        )
+    } else {
+        format!(
+            " {} problem{plural} in the data — Esc to close ",
+            problems.len()
+        )
+    };
     if problems.is_empty() {
         return (
             title,

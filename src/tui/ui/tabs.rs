@@ -1,7 +1,7 @@
 //! The tab bar: All and one tab per kind, each with its count.
 
 use super::theme::theme;
-use crate::tui::state::{App, TABS};
+use crate::tui::state::{App, TABS, Tab};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,25 +13,36 @@ fn labels(app: &App) -> Vec<String> {
     let names = |style: usize| -> Vec<String> {
         TABS.iter()
             .enumerate()
-            .map(|(i, kind)| {
-                let name = match (kind, style) {
-                    (None, _) => "All",
-                    (Some(k), 0) => k.plural(),
-                    (Some(k), 1) => match k.plural() {
+            .map(|(i, tab)| {
+                let name = match (tab, style) {
+                    (Tab::All, _) => "All",
+                    (Tab::Bookmarks, 0 | 1) => "Bookmarks",
+                    (Tab::Bookmarks, 2) => "Bkm",
+                    (Tab::Bookmarks, _) => "B",
+                    (Tab::Recent, 0 | 1) => "Recent",
+                    (Tab::Recent, 2) => "Rec",
+                    (Tab::Recent, _) => "R",
+                    (Tab::Kind(k), 0) => k.plural(),
+                    (Tab::Kind(k), 1) => match k.plural() {
                         "Organizations" => "Orgs",
                         "Agreements" => "Agrmts",
                         other => other,
                     },
-                    (Some(k), 2) => match k.plural() {
+                    (Tab::Kind(k), 2) => match k.plural() {
                         "Organizations" => "Org",
                         "Cities" => "Cty",
                         "People" => "Ppl",
                         "Agreements" => "Agr",
                         _ => "Evt",
                     },
-                    (Some(k), _) => &k.plural()[..1],
+                    (Tab::Kind(k), _) => &k.plural()[..1],
                 };
-                format!(" {} {name} {} ", i + 1, app.tab_counts[i])
+                if style == 3 {
+                    // The narrowest form drops the key numbers; the keys still work.
+                    format!("{name} {}", app.tab_counts[i])
+                } else {
+                    format!(" {} {name} {} ", i + 1, app.tab_counts[i])
+                }
             })
             .collect()
     };
