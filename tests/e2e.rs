@@ -545,3 +545,50 @@ fn help_overlay_opens_and_closes() {
     s.send("q");
     s.expect_clean_exit();
 }
+
+#[test]
+fn map_timeline_and_path_views_open_and_close_with_esc() {
+    let mut s = Session::start();
+    s.wait_main_screen();
+    s.send("/espoo");
+    s.wait_for("Espoo selected", |v| {
+        v.search_line().contains("espoo") && v.text().contains("Coordinates")
+    });
+    s.send(ESC);
+    s.wait_for("the search to be left", |v| v.text().contains("m map"));
+    let back_to_panes = |v: &View| v.pane("Detail").is_some() && v.text().contains("m map");
+
+    s.send("m");
+    s.wait_for("the world map of Espoo", |v| {
+        v.text().contains("Map: Espoo") && v.text().contains("Shanghai")
+    });
+    s.send(ESC);
+    s.wait_for("the panes again after the map", back_to_panes);
+
+    s.send("t");
+    s.wait_for("the timeline", |v| {
+        v.text().contains("Items per decade") && v.text().contains("1998-09-04")
+    });
+    s.send(ESC);
+    s.wait_for("the panes again after the timeline", back_to_panes);
+
+    s.send("p");
+    s.wait_for("the path prompt", |v| {
+        v.text().contains("path from Espoo to:")
+    });
+    s.send("soea");
+    s.wait_for("the association as the other end", |v| {
+        v.text().contains("Shanghai Overseas Exchange")
+    });
+    s.send("\r");
+    s.wait_for("the chain", |v| {
+        let t = v.text();
+        t.contains("How are they connected")
+            && t.contains("sister city")
+            && t.contains("located here")
+    });
+    s.send(ESC);
+    s.wait_for("the panes again after the path", back_to_panes);
+    s.send("q");
+    s.expect_clean_exit();
+}
