@@ -166,13 +166,20 @@ struct Session {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Output>>,
-    _home: tempfile::TempDir,
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Session {
     /// Starts `liaison` (the browser) in a fresh 120×35 pty with an empty home.
     fn start() -> Session {
         let home = tempfile::tempdir().expect("temporary home");
+        let mut s = Session::launch(home.path(), &[]);
+        s._home = Some(home);
+        s
+    }
+
+    /// Starts `liaison` with `args` in a 120×35 pty, with `home` as its home.
+    fn launch(home: &std::path::Path, args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -182,13 +189,14 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
-        cmd.cwd(home.path());
+        cmd.args(args);
+        cmd.cwd(home);
         for var in ["LIAISON_DATA", "COLUMNS", "LINES", "NO_COLOR"] {
             cmd.env_remove(var);
         }
-        cmd.env("HOME", home.path());
+        cmd.env("HOME", home);
         for var in ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"] {
-            cmd.env(var, home.path().join(var.to_lowercase()));
+            cmd.env(var, home.join(var.to_lowercase()));
         }
         cmd.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(cmd).expect("spawn liaison");
@@ -229,7 +237,7 @@ impl Session {
             master: pty.master,
             writer,
             output,
-            _home: home,
+            _home: None,
         }
     }
 
@@ -590,5 +598,56 @@ fn map_timeline_and_path_views_open_and_close_with_esc() {
     s.send(ESC);
     s.wait_for("the panes again after the path", back_to_panes);
     s.send("q");
+    s.expect_clean_exit();
+}
+
+#[test]
+fn a_bookmark_survives_a_restart() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let mut s = Session::launch(home.path(), &[]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    s.send(ESC);
+    s.wait_for("the search to be left", |v| v.text().contains("m map"));
+    s.send("b");
+    s.wait_for("the bookmark", |v| {
+        v.text()
+            .contains("bookmarked Shanghai Overseas Exchange Association")
+    });
+    s.send("q");
+    s.expect_clean_exit();
+    drop(s);
+
+    let mut s = Session::launch(home.path(), &[]);
+    s.wait_main_screen();
+    s.send("7");
+    s.wait_for("the bookmark after a restart", |v| {
+        v.pane("Bookmarks")
+            .is_some_and(|p| p.text().contains("Shanghai Overseas Exchan"))
+    });
+    s.send("q");
+    s.expect_clean_exit();
+}
+
+#[test]
+fn an_edited_data_file_is_reloaded_without_a_restart() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let data = home.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let file = data.join("network.ron");
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(&file, original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", data.to_str().unwrap()]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    let edited = original.replace("129 Yananxilu", "129 Yan'an Road West");
+    std::fs::write(&file, edited).unwrap();
+    s.wait_for("the edited address", |v| {
+        let t = v.text();
+        t.contains("129 Yan'an Road") && t.contains("reloaded: ~1 organization")
+    });
+    s.send("\x03");
     s.expect_clean_exit();
 }
