@@ -788,3 +788,71 @@ fn a_broken_edit_keeps_the_last_good_data_on_screen() {
     let b = b.act(Action::ToggleProblems);
     assert!(b.frame().contains("did you mean `shanghai-ocao`"));
 }
+
+#[test]
+fn the_map_labels_the_focus_cities_on_a_large_terminal() {
+    let b = Browser::new(200, 60)
+        .act(Action::StartSearch)
+        .typed("city: shanghai")
+        .act(Action::Escape)
+        .act(Action::OpenMap);
+    let frame = b.frame();
+    for label in ["Shanghai", "Espoo", "Barcelona"] {
+        assert!(frame.contains(label), "{label} is labelled at 200x60");
+    }
+    assert!(
+        frame.contains("selected") && frame.contains("sister / linked cities"),
+        "the legend is shown"
+    );
+}
+
+#[test]
+fn no_color_turns_every_colour_off_and_the_config_picks_the_theme() {
+    use liaison::config::Config;
+    use liaison::tui::theme_for;
+    use liaison::tui::ui::theme::Theme;
+    let config = Config {
+        theme: "light".into(),
+        ..Config::default()
+    };
+    assert_eq!(theme_for(&config, true), Theme::no_color());
+    assert_eq!(theme_for(&config, false), Theme::light());
+    let mut colored = Config::default();
+    colored.colors.insert("selection".into(), "#ff0000".into());
+    let theme = theme_for(&colored, false);
+    assert_eq!(
+        theme.selected.bg,
+        Some(ratatui::style::Color::Rgb(255, 0, 0))
+    );
+    let plain = Theme::no_color();
+    for style in [
+        plain.selected,
+        plain.matched,
+        plain.header,
+        plain.error,
+        plain.border_focused,
+    ] {
+        assert_eq!((style.fg, style.bg), (None, None));
+    }
+}
+
+#[test]
+fn a_key_remap_from_the_config_reaches_keys_and_help() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use liaison::tui::keymap::Mode;
+    let mut b = Browser::new(120, 120);
+    b.app.keymap.remap("open_timeline", &["T".into()]).unwrap();
+    let key = KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT);
+    assert_eq!(
+        b.app.keymap.action_for(Mode::Normal, key),
+        Some(Action::OpenTimeline)
+    );
+    let b = b.act(Action::ToggleHelp);
+    let frame = b.frame();
+    assert!(
+        frame
+            .lines()
+            .any(|l| l.contains("  T ") && l.contains("timeline of ties")),
+        "help shows the new key"
+    );
+}
