@@ -1,7 +1,7 @@
 //! The links pane: everything linked to the selection, both ways, under relation headings
 //! with counts.
 
-use super::text::{safe, width};
+use super::text::safe;
 use super::theme::{kind_color, kind_marker, theme};
 use super::{fill, pane_block};
 use crate::tui::state::{App, Pane};
@@ -93,15 +93,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let kind = ds.entity(t).kind();
                 let selected = k == app.links.selected;
                 if selected {
-                    fill(
-                        buf,
-                        row_area,
-                        if focused {
-                            theme().selected
-                        } else {
-                            theme().selected_unfocused
-                        },
-                    );
+                    fill(buf, row_area, super::list::selection_style(focused));
                 }
                 let main = vec![
                     Span::raw("  "),
@@ -116,14 +108,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .as_deref()
                     .map(|d| vec![safe(d, if selected { Style::new() } else { theme().dim })])
                     .unwrap_or_default();
-                let (main, detail) = super::list::fit_row(main, detail, w);
-                let pad = w.saturating_sub(width(&main) + width(&detail));
-                let mut spans = main;
-                if !detail.is_empty() {
-                    spans.push(Span::raw(" ".repeat(pad)));
-                    spans.extend(detail);
-                }
-                Line::from(spans)
+                super::list::split_line(main, detail, w)
             }
         };
         line.render(row_area, buf);

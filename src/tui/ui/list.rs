@@ -47,15 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let row_area = Rect::new(inner.x, y, inner.width, 1);
         let selected = line == app.list.selected;
         if selected {
-            fill(
-                buf,
-                row_area,
-                if focused {
-                    theme().selected
-                } else {
-                    theme().selected_unfocused
-                },
-            );
+            fill(buf, row_area, selection_style(focused));
         }
         row(app, e as usize, &query, selected, inner.width as usize).render(row_area, buf);
     }
@@ -103,14 +95,7 @@ fn row(
         }
     }
     let sec = vec![safe(&secondary, if selected { base } else { theme().dim })];
-    let (main, sec) = fit_row(main, sec, width_total);
-    let pad = width_total.saturating_sub(width(&main) + width(&sec));
-    let mut spans = main;
-    if !sec.is_empty() {
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.extend(sec);
-    }
-    Line::from(spans)
+    split_line(main, sec, width_total)
 }
 
 /// Shares a row between the main text and a right-aligned secondary text: the name keeps at
@@ -130,4 +115,29 @@ pub fn fit_row(
         return (truncate(main, total), Vec::new());
     }
     (truncate(main, main_room), truncate(sec, sec_room))
+}
+
+/// The style of the selected row, in the focused pane or another.
+pub fn selection_style(focused: bool) -> Style {
+    if focused {
+        theme().selected
+    } else {
+        theme().selected_unfocused
+    }
+}
+
+/// A row with `main` on the left and `sec` right-aligned, shared as [`fit_row`] decides.
+pub fn split_line(
+    main: Vec<Span<'static>>,
+    sec: Vec<Span<'static>>,
+    total: usize,
+) -> Line<'static> {
+    let (main, sec) = fit_row(main, sec, total);
+    let pad = total.saturating_sub(width(&main) + width(&sec));
+    let mut spans = main;
+    if !sec.is_empty() {
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(sec);
+    }
+    Line::from(spans)
 }
