@@ -75,50 +75,92 @@ impl fmt::Display for Problem {
 }
 
 /// Maps byte offsets of one file to lines and columns.
+///
+/// Columns count characters, so finding one means counting from the start of its line;
+/// on a very long line (a whole file on one line) that would make every lookup cost the
+/// length of the file. Marks every [`MARK_EVERY`] bytes of a line remember the column there,
+/// so a lookup counts at most that many bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte offset, characters from the start of its line)` at character boundaries,
+    /// every [`MARK_EVERY`] bytes within long lines, in order.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How many bytes of a long line lie between two marks of a [`LineIndex`].
+pub const MARK_EVERY: usize = 1024;
 
 impl LineIndex {
     /// Indexes the line starts of `src`.
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(src.as_bytes()));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        let (mut last_mark, mut col) = (0, 0);
+        for (i, &b) in src.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+                last_mark = i + 1;
+                col = 0;
+            } else if !is_continuation(b) {
+                if i - last_mark >= MARK_EVERY {
+                    marks.push((i, col));
+                    last_mark = i;
+                }
+                col += 1;
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// The marks on the line starting at byte `start`.
+    fn marks_of_line(&self, line: usize) -> &[(usize, usize)] {
+        let start = self.starts[line];
+        let next = self.starts.get(line + 1).copied().unwrap_or(usize::MAX);
+        let lo = self.marks.partition_point(|m| m.0 < start);
+        let hi = self.marks.partition_point(|m| m.0 < next);
+        &self.marks[lo..hi]
     }
 
     /// The 1-based line and character column of a byte offset.
     pub fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(src.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
         let mut end = offset;
         while !src.is_char_boundary(end) {
             end -= 1;
         }
-        let col = src[start..end].chars().count() + 1;
+        let marks = self.marks_of_line(line);
+        let (base, chars) = match marks.partition_point(|m| m.0 <= end) {
+            0 => (self.starts[line], 0),
+            k => marks[k - 1],
+        };
+        let col = chars + src[base..end].chars().count() + 1;
         (line + 1, col)
     }
 
     /// The byte offset of a 1-based line and character column (as ron reports them).
     pub fn offset(&self, src: &str, line: usize, col: usize) -> usize {
-        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+        let line = line.saturating_sub(1);
+        let Some(&start) = self.starts.get(line) else {
             return src.len();
         };
-        src[start..]
+        let col = col.saturating_sub(1);
+        let marks = self.marks_of_line(line);
+        let (base, chars) = match marks.partition_point(|m| m.1 <= col) {
+            0 => (start, 0),
+            k => marks[k - 1],
+        };
+        src[base..]
             .char_indices()
-            .nth(col.saturating_sub(1))
-            .map_or(src.len(), |(i, _)| start + i)
+            .nth(col - chars)
+            .map_or(src.len(), |(i, _)| base + i)
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i + 1)
+/// Whether a byte continues a UTF-8 character rather than starting one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
 }
 
 /// Where a ron error points in `text`: ron starts a wrong value's span at the blank before
@@ -147,5 +189,22 @@ mod tests {
         let x = src.find('x').unwrap();
         assert_eq!(idx.line_col(src, x), (2, 3));
         assert_eq!(idx.offset(src, 2, 3), x);
+    }
+
+    #[test]
+    fn marks_on_long_lines_give_the_same_columns_as_counting() {
+        let line: String = (0..3000)
+            .map(|i| if i % 7 == 0 { '上' } else { 'a' })
+            .collect();
+        let src = format!("x\n{line}\n\n{line}{line}");
+        let idx = LineIndex::new(&src);
+        assert!(!idx.marks.is_empty());
+        for (offset, _) in src.char_indices().step_by(13) {
+            let start = src[..offset].rfind('\n').map_or(0, |n| n + 1);
+            let line = src[..offset].matches('\n').count() + 1;
+            let col = src[start..offset].chars().count() + 1;
+            assert_eq!(idx.line_col(&src, offset), (line, col), "offset {offset}");
+            assert_eq!(idx.offset(&src, line, col), offset, "line {line} col {col}");
+        }
     }
 }
