@@ -1,5 +1,6 @@
 //! Reading RON text into entities: one entry at a time, every problem located.
 
+use super::limits::MAX_ENTITIES;
 use super::problem::{LineIndex, Location, Problem};
 use super::syntax::{self, Step};
 use crate::model::Entity;
@@ -85,21 +86,48 @@ fn ron_options() -> ron::Options {
 
 /// Parses every entry of a file; entries that fail are reported and skipped.
 pub fn parse_file(file: &FileText, problems: &mut Vec<Problem>) -> Vec<Parsed> {
+    let mut room = usize::MAX;
+    parse_file_within(file, &mut room, problems)
+}
+
+/// Like [`parse_file`], reading at most `room` entries (and counting them off `room`); the
+/// first entry past it is reported, and it and the rest are not read.
+pub fn parse_file_within(
+    file: &FileText,
+    room: &mut usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<Parsed> {
     let text = file.text.as_str();
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let (entries, errors) = syntax::top_level_entries_from(text, start);
+    let (mut entries, errors) = syntax::top_level_entries_from(text, start);
+    let no_errors = errors.is_empty();
     for err in errors {
         problems.push(Problem::error(
             file.location(err.offset),
             format!("syntax error: {}", err.message),
         ));
     }
-    if entries.is_empty() && text[start..].trim().is_empty() {
-        problems.push(Problem::warning(
-            file.location(0),
-            "empty file: no entities",
-        ));
+    if entries.is_empty() && no_errors && syntax::is_blank(text, start) {
+        let what = if text[start..].trim().is_empty() {
+            "empty file: no entities"
+        } else {
+            "no entities: the file holds only comments"
+        };
+        problems.push(Problem::warning(file.location(0), what));
     }
+    if let Some(first) = entries.get(*room) {
+        let more = entries.len() - *room;
+        problems.push(Problem::error(
+            file.location(first.start),
+            format!(
+                "over the limit of {MAX_ENTITIES} entities for all the data: \
+                 this entity and the {} after it in this file are not read",
+                more - 1
+            ),
+        ));
+        entries.truncate(*room);
+    }
+    *room -= entries.len();
     let options = ron_options();
     let mut parsed = Vec::with_capacity(entries.len());
     for range in entries {

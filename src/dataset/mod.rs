@@ -5,6 +5,7 @@
 //! the id index; links live in [`crate::graph`] and ranking in [`crate::search`]. Nothing
 //! here ever writes to a data file.
 
+pub mod limits;
 pub mod load;
 pub mod problem;
 pub mod source;
@@ -65,8 +66,9 @@ impl Dataset {
         mut problems: Vec<Problem>,
     ) -> Dataset {
         let mut parsed = Vec::new();
+        let mut room = limits::MAX_ENTITIES;
         for (i, file) in files.iter().enumerate() {
-            for p in load::parse_file(file, &mut problems) {
+            for p in load::parse_file_within(file, &mut room, &mut problems) {
                 parsed.push((i, p));
             }
         }

@@ -1,12 +1,13 @@
 //! Where data comes from: the built-in dataset, the user's data directory, or paths given
 //! with `--data` / `LIAISON_DATA`. Reading only; nothing here writes to a data file.
 
+use super::limits::{MAX_FILES, MAX_TOTAL_BYTES};
 use super::load::{FileText, decode};
 use super::problem::{Location, Problem};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// The largest data file read, so a runaway file cannot exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub use super::limits::MAX_FILE_BYTES;
 
 /// The default dataset, compiled into the binary: `(file name, text)`.
 pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
@@ -93,12 +94,27 @@ pub fn read(choice: &DataChoice) -> (String, Vec<FileText>, Vec<Problem>) {
             ("built-in dataset".to_string(), files, problems)
         }
         DataChoice::Paths(paths) => {
-            let mut files = Vec::new();
+            let mut found = Vec::new();
             for path in paths {
-                for file in collect(path, &mut problems) {
-                    if let Some(text) = read_file(&file, &mut problems) {
-                        files.push(text);
-                    }
+                found.extend(collect(path, &mut problems));
+            }
+            if let Some(first) = found.get(MAX_FILES) {
+                let more = found.len() - MAX_FILES - 1;
+                problems.push(file_problem(
+                    first,
+                    format!(
+                        "not read, nor the {more} data file{} after it: \
+                         at most {MAX_FILES} files are read",
+                        if more == 1 { "" } else { "s" }
+                    ),
+                ));
+                found.truncate(MAX_FILES);
+            }
+            let mut files = Vec::new();
+            let mut total = 0;
+            for file in &found {
+                if let Some(text) = read_file(file, &mut total, &mut problems) {
+                    files.push(text);
                 }
             }
             let label = paths
@@ -122,6 +138,13 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     if meta.is_file() {
         return vec![path.to_path_buf()];
     }
+    if !meta.is_dir() {
+        problems.push(file_problem(
+            path,
+            "not read: not a regular file or folder (a pipe, socket or device)".into(),
+        ));
+        return Vec::new();
+    }
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,
         Err(e) => {
@@ -129,41 +152,92 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
+    // In name order, so problems are reported the same way every time.
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_ron(p))
+        .collect();
+    paths.sort();
     let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let p = entry.path();
-        if !is_ron(&p) {
-            continue;
-        }
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_file() => files.push(p),
-            Ok(_) => problems.push(Problem::warning(
-                Location {
-                    path: p.display().to_string(),
-                    line: 0,
-                    col: 0,
-                },
-                "is a folder, not a data file: skipped (folders are not read recursively)",
-            )),
-            Err(e) => problems.push(file_problem(&p, format!("cannot read: {e}"))),
-        }
+    for p in paths {
+        // Following symbolic links: a link to a data file is read, a loop is an error.
+        let skipped = match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() => {
+                files.push(p);
+                continue;
+            }
+            Ok(m) if m.is_dir() => {
+                "is a folder, not a data file: skipped (folders are not read recursively)"
+            }
+            // Never opened: reading a pipe with no writer would wait forever.
+            Ok(_) => "is not a regular file (a pipe, socket or device): skipped",
+            Err(e) => {
+                let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_symlink());
+                let message = if link {
+                    format!("cannot read: a symbolic link whose target cannot be read: {e}")
+                } else {
+                    format!("cannot read: {e}")
+                };
+                problems.push(file_problem(&p, message));
+                continue;
+            }
+        };
+        problems.push(Problem::warning(
+            Location {
+                path: p.display().to_string(),
+                line: 0,
+                col: 0,
+            },
+            skipped,
+        ));
     }
-    files.sort();
     files
 }
 
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<FileText> {
+/// Reads one file, counting its bytes into `total`. Only regular files are opened, and
+/// never more than the limits are read, even from a file that grows while it is read.
+fn read_file(path: &Path, total: &mut u64, problems: &mut Vec<Problem>) -> Option<FileText> {
     let shown = path.display().to_string();
-    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if len > MAX_FILE_BYTES {
-        problems.push(file_problem(
-            path,
-            format!("file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes: not read"),
-        ));
-        return None;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => Some(decode(&shown, bytes, problems)),
+    let too_big = |len: u64| {
+        format!(
+            "file is {len} bytes, over the limit of {} MiB ({MAX_FILE_BYTES} bytes) \
+             for one data file: not read",
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    let result = std::fs::File::open(path).and_then(|file| {
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Ok(Err("not a regular file: not read".to_string()));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Ok(Err(too_big(meta.len())));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        let len = bytes.len() as u64;
+        if len > MAX_FILE_BYTES {
+            return Ok(Err(too_big(len)));
+        }
+        if *total + len > MAX_TOTAL_BYTES {
+            return Ok(Err(format!(
+                "not read: with its {len} bytes the data would be over the limit of \
+                 {} MiB for all files together",
+                MAX_TOTAL_BYTES >> 20
+            )));
+        }
+        Ok(Ok(bytes))
+    });
+    match result {
+        Ok(Ok(bytes)) => {
+            *total += bytes.len() as u64;
+            Some(decode(&shown, bytes, problems))
+        }
+        Ok(Err(message)) => {
+            problems.push(file_problem(path, message));
+            None
+        }
         Err(e) => {
             problems.push(file_problem(path, format!("cannot read: {e}")));
             None

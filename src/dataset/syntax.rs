@@ -7,10 +7,10 @@
 //! by a path like `posts[1].organization` (so validation can name the exact line and column).
 //! It never interprets values; it only tracks brackets, strings and comments.
 
+use super::limits::{MAX_ENTRY_BYTES, MAX_SYNTAX_ERRORS, MAX_TOKEN_BYTES};
 use std::ops::Range;
 
-/// Deepest nesting accepted, to keep hostile files from exhausting the stack.
-pub const MAX_DEPTH: usize = 128;
+pub use super::limits::MAX_DEPTH;
 
 /// A syntax error found while splitting a file: where and what.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +76,16 @@ impl<'a> Lexer<'a> {
                     self.pos += 2;
                     let mut depth = 1;
                     while depth > 0 {
+                        if self.pos - start > MAX_ENTRY_BYTES {
+                            return Err(self.err(
+                                start,
+                                format!(
+                                    "block comment never closed \
+                                     (or longer than the limit of {} KiB)",
+                                    MAX_ENTRY_BYTES >> 10
+                                ),
+                            ));
+                        }
                         match (self.src.get(self.pos), self.src.get(self.pos + 1)) {
                             (None, _) => return Err(self.err(start, "unclosed block comment")),
                             (Some(b'*'), Some(b'/')) => {
@@ -185,12 +195,36 @@ impl<'a> Lexer<'a> {
                 return Err(self.err(start, format!("unexpected character {ch:?}")));
             }
         };
+        let len = self.pos - start;
+        if len > MAX_TOKEN_BYTES {
+            return Err(self.err(
+                start,
+                format!(
+                    "value of {len} bytes, over the limit of {} KiB for one value",
+                    MAX_TOKEN_BYTES >> 10
+                ),
+            ));
+        }
         Ok(Some((tok, start)))
+    }
+
+    /// The error for a string that runs past the limit: it is too long, or never closed.
+    fn too_long(&self, start: usize) -> SyntaxError {
+        self.err(
+            start,
+            format!(
+                "string longer than the limit of {} KiB for one value (or never closed)",
+                MAX_TOKEN_BYTES >> 10
+            ),
+        )
     }
 
     fn string(&mut self, start: usize) -> Result<(), SyntaxError> {
         self.pos += 1;
         loop {
+            if self.pos - start > MAX_TOKEN_BYTES {
+                return Err(self.too_long(start));
+            }
             match self.src.get(self.pos) {
                 None => return Err(self.err(start, "unclosed string")),
                 Some(b'\\') => self.pos += 2,
@@ -230,6 +264,9 @@ impl<'a> Lexer<'a> {
         }
         self.pos += 1; // opening quote
         loop {
+            if self.pos - start > MAX_TOKEN_BYTES {
+                return Err(self.too_long(start));
+            }
             match self.src.get(self.pos) {
                 None => return Err(self.err(start, "unclosed raw string")),
                 Some(b'"') => {
@@ -362,10 +399,42 @@ pub fn top_level_entries_from(src: &str, start: usize) -> (Vec<Range<usize>>, Ve
                 break;
             }
         };
-        match lx.skip_value(first, 1) {
-            Ok(end) => entries.push(first.1..end),
+        if errors.len() >= MAX_SYNTAX_ERRORS {
+            errors.push(lx.err(
+                first.1,
+                format!(
+                    "more than {MAX_SYNTAX_ERRORS} syntax errors: the rest of the file is not read"
+                ),
+            ));
+            break;
+        }
+        // One entity is read within its size limit, so a bracket, string or comment that is
+        // never closed costs at most that much, however long the file.
+        let mut limit = (first.1 + MAX_ENTRY_BYTES).min(src.len());
+        while !src.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut entity = Lexer::new(&src[..limit], lx.pos);
+        match entity.skip_value(first, 1) {
+            Ok(end) => {
+                lx.pos = entity.pos;
+                entries.push(first.1..end);
+            }
             Err(e) => {
-                errors.push(error_in_entry(src, first.1, e));
+                let cut = limit < src.len() && entity.pos >= limit;
+                let e = if cut { entity.err(limit, "") } else { e };
+                let mut e = error_in_entry(src, first.1, e);
+                if cut && e.offset == limit {
+                    e = lx.err(
+                        first.1,
+                        format!(
+                            "entity longer than the limit of {} KiB \
+                             (or a bracket, string or comment in it is never closed)",
+                            MAX_ENTRY_BYTES >> 10
+                        ),
+                    );
+                }
+                errors.push(e);
                 if resume(&mut lx, first.1) {
                     continue;
                 }
@@ -402,6 +471,11 @@ pub fn top_level_entries_from(src: &str, start: usize) -> (Vec<Range<usize>>, Ve
         }
     }
     (entries, errors)
+}
+
+/// Whether `src` from byte `start` holds nothing but blanks and comments.
+pub fn is_blank(src: &str, start: usize) -> bool {
+    matches!(Lexer::new(src, start).next(), Ok(None))
 }
 
 /// After the closing `]`: only blanks and comments may follow.

@@ -4,8 +4,9 @@
 //! A broken entity is skipped; a broken field is dropped and its entity kept, so one mistake
 //! never hides the rest of the data.
 
+use super::limits::{MAX_PROBLEMS, MAX_PROBLEMS_PER_FILE};
 use super::load::{FileText, Parsed};
-use super::problem::{Location, Problem};
+use super::problem::{Location, Problem, Severity};
 use super::syntax::Step;
 use super::{Dataset, Origin};
 use crate::model::{Entity, Kind, PartialDate};
@@ -19,6 +20,12 @@ pub fn build(
     parsed: Vec<(usize, Parsed)>,
     mut problems: Vec<Problem>,
 ) -> Dataset {
+    let rank: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.as_str(), i))
+        .collect();
+    let mut budget = Budget::new(files.len(), &problems, &rank);
     let mut index: HashMap<String, u32> = HashMap::with_capacity(parsed.len());
     let mut kept: Vec<(usize, Parsed)> = Vec::with_capacity(parsed.len());
     let mut origins = Vec::with_capacity(parsed.len());
@@ -26,23 +33,27 @@ pub fn build(
         let file = &files[f];
         let id = p.entity.id();
         if id.trim().is_empty() {
-            problems.push(Problem::error(
-                file.locate(&p.range, &[Step::Field("id")]),
-                "empty id",
-            ));
+            if budget.room(f, Severity::Error) {
+                problems.push(Problem::error(
+                    file.locate(&p.range, &[Step::Field("id")]),
+                    "empty id",
+                ));
+            }
             continue;
         }
         if let Some(&first) = index.get(id) {
-            let (ff, fp) = &kept[first as usize];
-            let first_at = files[*ff].locate(&fp.range, &[Step::Field("id")]);
-            problems.push(Problem::error(
-                file.locate(&p.range, &[Step::Field("id")]),
-                format!(
-                    "duplicate id `{}`: already used by the {} at {first_at}; this one is skipped",
-                    clean_line(id),
-                    fp.entity.kind()
-                ),
-            ));
+            if budget.room(f, Severity::Error) {
+                let (ff, fp) = &kept[first as usize];
+                let first_at = files[*ff].locate(&fp.range, &[Step::Field("id")]);
+                problems.push(Problem::error(
+                    file.locate(&p.range, &[Step::Field("id")]),
+                    format!(
+                        "duplicate id `{}`: already used by the {} at {first_at}; this one is skipped",
+                        clean_line(id),
+                        fp.entity.kind()
+                    ),
+                ));
+            }
             continue;
         }
         index.insert(id.to_string(), kept.len() as u32);
@@ -66,21 +77,24 @@ pub fn build(
     let mut fixes: Vec<(usize, Fix)> = Vec::new();
     for (i, (f, p)) in kept.iter().enumerate() {
         let mut ctx = Ctx {
+            f: *f,
             file: &files[*f],
             range: &p.range,
             problems: &mut problems,
+            budget: &mut budget,
             checker: &checker,
         };
         check_entity(&mut ctx, &p.entity, i, &mut ties, &mut fixes, &kept, files);
     }
     // Report in the order a user reads the files: file by file, top to bottom.
-    let file_rank = |path: &str| {
-        files
-            .iter()
-            .position(|f| f.path == path)
-            .map_or(0, |i| i + 1)
-    };
+    // Within the limits, the problems found first are kept: those that stop a file being
+    // read come before those of single entities and fields.
+    let file_rank = |path: &str| rank.get(path).map_or(0, |i| i + 1);
+    let (mut problems, counts) = budget.trim(problems, files, file_rank);
     problems.sort_by_cached_key(|p| (file_rank(&p.location.path), p.location.line, p.location.col));
+    // Each file's count of problems left out goes after its last listed problem.
+    problems.extend(counts);
+    problems.sort_by_cached_key(|p| file_rank(&p.location.path));
     let mut entities: Vec<Entity> = kept.into_iter().map(|(_, p)| p.entity).collect();
     for (i, fix) in fixes {
         fix.apply(&mut entities[i]);
@@ -130,10 +144,114 @@ struct Checker<'a> {
     ids: &'a [&'a str],
 }
 
+/// How many problems each file, and all of them together, may still list
+/// ([`MAX_PROBLEMS_PER_FILE`], [`MAX_PROBLEMS`]), and how many were left out: a file with a
+/// million mistakes costs neither a million locations nor a million "did you mean" searches.
+struct Budget {
+    listed: Vec<usize>,
+    total: usize,
+    /// Problems left out: `(errors, warnings)` per file.
+    hidden: Vec<(usize, usize)>,
+    /// How many more ids "did you mean" may compare a value with.
+    suggest_left: usize,
+}
+
+/// The most comparisons of a value with an id spent on "did you mean" suggestions.
+const SUGGESTION_WORK: usize = 20_000_000;
+
+impl Budget {
+    fn new(files: usize, problems: &[Problem], rank: &HashMap<&str, usize>) -> Budget {
+        let mut listed = vec![0; files];
+        for p in problems {
+            if let Some(&f) = rank.get(p.location.path.as_str()) {
+                listed[f] += 1;
+            }
+        }
+        Budget {
+            listed,
+            total: problems.len(),
+            hidden: vec![(0, 0); files],
+            suggest_left: SUGGESTION_WORK,
+        }
+    }
+
+    /// Whether file `f` may list one more problem; if not, it is counted as left out.
+    fn room(&mut self, f: usize, severity: Severity) -> bool {
+        if self.listed[f] < MAX_PROBLEMS_PER_FILE && self.total < MAX_PROBLEMS {
+            self.listed[f] += 1;
+            self.total += 1;
+            return true;
+        }
+        self.hide(f, severity);
+        false
+    }
+
+    fn hide(&mut self, f: usize, severity: Severity) {
+        let hidden = &mut self.hidden[f];
+        match severity {
+            Severity::Error => hidden.0 += 1,
+            Severity::Warning => hidden.1 += 1,
+        }
+    }
+
+    /// Keeps the first problems found for each file within the limits; returns them, and
+    /// for each file that had more, one problem that counts the rest. `file_rank` is 0 for
+    /// problems outside the files read, else the file's index plus one.
+    fn trim(
+        mut self,
+        problems: Vec<Problem>,
+        files: &[FileText],
+        file_rank: impl Fn(&str) -> usize,
+    ) -> (Vec<Problem>, Vec<Problem>) {
+        let mut shown = vec![0usize; files.len() + 1];
+        let mut total = 0;
+        let mut kept = Vec::with_capacity(problems.len().min(MAX_PROBLEMS));
+        for p in problems {
+            let r = file_rank(&p.location.path);
+            if r == 0 || (shown[r] < MAX_PROBLEMS_PER_FILE && total < MAX_PROBLEMS) {
+                shown[r] += 1;
+                total += 1;
+                kept.push(p);
+            } else {
+                self.hide(r - 1, p.severity);
+            }
+        }
+        let mut counts = Vec::new();
+        for (f, &(errors, warnings)) in self.hidden.iter().enumerate() {
+            if errors + warnings == 0 {
+                continue;
+            }
+            let location = Location {
+                path: files[f].path.clone(),
+                line: 0,
+                col: 0,
+            };
+            let message = format!(
+                "{} more problems in this file ({errors} error{}, {warnings} warning{}) \
+                 are not listed: at most {MAX_PROBLEMS_PER_FILE} per file and \
+                 {MAX_PROBLEMS} in all are",
+                errors + warnings,
+                if errors == 1 { "" } else { "s" },
+                if warnings == 1 { "" } else { "s" },
+            );
+            let summary = if errors > 0 {
+                Problem::error(location, message)
+            } else {
+                Problem::warning(location, message)
+            };
+            counts.push(summary);
+        }
+        (kept, counts)
+    }
+}
+
 struct Ctx<'a, 'b> {
+    /// The file's index.
+    f: usize,
     file: &'a FileText,
     range: &'a std::ops::Range<usize>,
     problems: &'b mut Vec<Problem>,
+    budget: &'b mut Budget,
     checker: &'a Checker<'a>,
 }
 
@@ -142,9 +260,16 @@ impl Ctx<'_, '_> {
         self.file.locate(self.range, path)
     }
 
+    /// Whether this file may list one more problem of this severity.
+    fn room(&mut self, severity: Severity) -> bool {
+        self.budget.room(self.f, severity)
+    }
+
     fn error(&mut self, path: &[Step<'_>], message: String) {
-        let loc = self.at(path);
-        self.problems.push(Problem::error(loc, message));
+        if self.room(Severity::Error) {
+            let loc = self.at(path);
+            self.problems.push(Problem::error(loc, message));
+        }
     }
 
     /// Checks that `value` (found at `path`) names an entity of one of the `allowed` kinds.
@@ -165,20 +290,29 @@ impl Ctx<'_, '_> {
                     );
                 }
             }
+            None if !self.room(Severity::Error) => {}
             None => {
-                let hint = self
-                    .checker
-                    .suggest(value, allowed)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                self.error(
-                    path,
+                // Each suggestion compares the value with every id; past a budget of work
+                // the error comes without one.
+                let ids = self.checker.ids.len();
+                let hint = if self.budget.suggest_left >= ids {
+                    self.budget.suggest_left -= ids;
+                    self.checker
+                        .suggest(value, allowed)
+                        .map(|s| format!("; did you mean `{}`?", clean_line(s)))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                let loc = self.at(path);
+                self.problems.push(Problem::error(
+                    loc,
                     format!(
                         "unknown id `{}` in `{field}`: no {} has this id{hint}",
                         clean_line(value),
                         kinds_text(allowed, false)
                     ),
-                );
+                ));
             }
         }
     }
@@ -298,7 +432,7 @@ fn check_entity(
     files: &[FileText],
 ) {
     use Step::{Field, Index};
-    if entity.sources().iter().all(|s| s.trim().is_empty()) {
+    if entity.sources().iter().all(|s| s.trim().is_empty()) && ctx.room(Severity::Warning) {
         let loc = ctx.at(&[]);
         ctx.problems.push(Problem::warning(
             loc,
