@@ -98,23 +98,24 @@ fn row(
     split_line(main, sec, width_total)
 }
 
-/// Shares a row between the main text and a right-aligned secondary text: the name keeps at
-/// least three fifths of the row; the secondary text is cut, or dropped when too short to read.
+/// Shares a row between the main text and a right-aligned secondary text. The name comes
+/// first: the secondary text gets what is left (cut, or dropped when less than 8 columns
+/// would remain), and only when even the name alone does not fit is the name cut.
 pub fn fit_row(
     main: Vec<Span<'static>>,
     sec: Vec<Span<'static>>,
     total: usize,
 ) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    const MIN_SECONDARY: usize = 8;
     let (mw, sw) = (width(&main), width(&sec));
     if sw == 0 || mw + sw + 2 <= total {
         return (truncate(main, total), sec);
     }
-    let main_room = mw.min(total.saturating_sub(sw + 2)).max(total * 3 / 5);
-    let sec_room = total.saturating_sub(main_room + 2);
-    if sec_room < 6 {
-        return (truncate(main, total), Vec::new());
+    if mw + 2 + MIN_SECONDARY <= total {
+        let room = total - mw - 2;
+        return (main, truncate(sec, room));
     }
-    (truncate(main, main_room), truncate(sec, sec_room))
+    (truncate(main, total), Vec::new())
 }
 
 /// The style of the selected row, in the focused pane or another.
