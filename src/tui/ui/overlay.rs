@@ -28,7 +28,17 @@ pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Help => (" Keys — Esc to close ".to_string(), help_lines(&app.keymap)),
         Overlay::Problems => problem_lines(app),
     };
-    let max_scroll = lines.len().saturating_sub(h.saturating_sub(2) as usize) as u16;
+    let inner_h = h.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    let scroll = app.overlay_scroll.min(max_scroll);
+    // Say where in a long overlay the view is (wrapped lines aside).
+    let title = if lines.len() > inner_h {
+        let first = scroll as usize + 1;
+        let last = (scroll as usize + inner_h).min(lines.len());
+        format!("{title}· j/k scroll · lines {first}–{last} of {} ", lines.len())
+    } else {
+        title
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -37,7 +47,7 @@ pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((app.overlay_scroll.min(max_scroll), 0))
+        .scroll((scroll, 0))
         .render(popup, buf);
 }
 
