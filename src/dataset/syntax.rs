@@ -635,6 +635,23 @@ mod tests {
     }
 
     #[test]
+    fn an_entity_past_the_size_limit_is_an_error_even_cut_inside_a_character() {
+        // Three-byte characters and one to three bytes of padding: one of the cuts at the
+        // limit falls inside a character.
+        for pad in 1..=3 {
+            let item = "\"上海市\", ";
+            let body = item.repeat(MAX_ENTRY_BYTES / item.len() + 1);
+            let src = format!("[\n{}A(x: [{body}\n  B(y: 1),\n]", " ".repeat(pad));
+            let (entries, errors) = top_level_entries(&src);
+            assert!(
+                errors[0].message.starts_with("entity longer than"),
+                "{errors:?}"
+            );
+            assert_eq!(entries.len(), 1, "B still loads");
+        }
+    }
+
+    #[test]
     fn locates_nested_fields_and_list_items() {
         let src = "[\n P(id: \"x\", posts: [(organization: \"a\"), (organization: \"b\")]),\n]";
         let (entries, _) = top_level_entries(src);
