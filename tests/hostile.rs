@@ -25,15 +25,33 @@ use liaison::tui::action::Action;
 use liaison::tui::state::App;
 use liaison::tui::update::update;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 const CORPUS: &str = "tests/fixtures/hostile";
+
+/// How long loading any case may take before the test calls it a hang; generous for slow,
+/// busy machines and debug builds. Not a performance assertion: a hang never ends.
+const HANG: Duration = Duration::from_secs(120);
+
+/// Runs `work` on its own thread; panics if it has not finished after [`HANG`].
+fn without_hanging<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    match rx.recv_timeout(HANG) {
+        Ok(value) => value,
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} hangs"),
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what} panicked"),
+    }
+}
 
 /// `liaison check --data PATH` with an empty home: exit code and stdout.
 fn check(path: &Path) -> (Option<i32>, String) {
     let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
+    let child = Command::new(env!("CARGO_BIN_EXE_liaison"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("check")
         .arg("--data")
@@ -42,8 +60,25 @@ fn check(path: &Path) -> (Option<i32>, String) {
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("share"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .expect("liaison runs");
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(HANG) {
+        Ok(out) => out.expect("liaison runs"),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+            panic!("liaison check --data {} hangs", path.display());
+        }
+    };
     let stdout = String::from_utf8(out.stdout).expect("check prints UTF-8");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -57,7 +92,10 @@ fn check(path: &Path) -> (Option<i32>, String) {
 /// Loads a path as the browser does, opens the browser on it and draws one frame at a
 /// wide and a narrow size, then the problems overlay; every frame must be free of controls.
 fn browse(path: &Path) -> Arc<Network> {
-    let net = Arc::new(Network::load(&DataChoice::Paths(vec![path.to_path_buf()])));
+    let choice = DataChoice::Paths(vec![path.to_path_buf()]);
+    let net = without_hanging(&format!("loading {}", path.display()), move || {
+        Arc::new(Network::load(&choice))
+    });
     for (w, h) in [(120, 35), (50, 12)] {
         let mut app = App::new(Arc::clone(&net), w, h);
         for step in ["main screen", "problems overlay"] {
