@@ -8,6 +8,7 @@ pub mod action;
 pub mod daily;
 pub mod keymap;
 pub mod layout;
+pub mod listing;
 pub mod state;
 pub mod terminal;
 pub mod ui;

@@ -387,41 +387,18 @@ impl App {
     /// is still listed (else the first row).
     pub fn refresh_rows(&mut self, keep: Option<usize>) {
         let query = self.query();
-        let index = &self.net.index;
-        let hits = index.search(&query, usize::MAX);
-        let mut counts = [0usize; 8];
-        counts[0] = hits.len();
-        let tab = TABS[self.tab];
-        let position = |list: &[String], e: u32| {
-            let id = self.net.data.entity(e as usize).id();
-            list.iter().position(|x| x == id)
-        };
-        let mut rows = Vec::with_capacity(hits.len());
-        let mut listed: Vec<(usize, u32)> = Vec::new();
-        for h in &hits {
-            let kind = self.net.data.entity(h.entity as usize).kind();
-            if let Some(t) = TABS.iter().position(|t| *t == Tab::Kind(kind)) {
-                counts[t] += 1;
-            }
-            let bookmark = position(&self.saved.bookmarks, h.entity);
-            let recent = position(&self.saved.recent, h.entity);
-            counts[6] += usize::from(bookmark.is_some());
-            counts[7] += usize::from(recent.is_some());
-            match tab {
-                Tab::All => rows.push(h.entity),
-                Tab::Kind(k) if k == kind => rows.push(h.entity),
-                Tab::Kind(_) => {}
-                // Without a search, bookmarks and recents keep their own order.
-                Tab::Bookmarks => listed.extend(bookmark.map(|p| (p, h.entity))),
-                Tab::Recent => listed.extend(recent.map(|p| (p, h.entity))),
-            }
-        }
-        if matches!(tab, Tab::Bookmarks | Tab::Recent) {
-            if query.text.is_empty() {
-                listed.sort_unstable();
-            }
-            rows = listed.into_iter().map(|(_, e)| e).collect();
-        }
+        let listing = super::listing::listing(&self.net, &query, self.tab, &self.saved, &|| false)
+            .unwrap_or_else(|| super::listing::Listing {
+                rows: Vec::new(),
+                counts: [0; 8],
+            });
+        self.show_listing(listing, keep);
+    }
+
+    /// Shows a listing computed for the current tab and search, keeping `keep` selected if
+    /// it is listed (else the first row).
+    pub fn show_listing(&mut self, listing: super::listing::Listing, keep: Option<usize>) {
+        let super::listing::Listing { rows, counts } = listing;
         self.rows = rows;
         self.tab_counts = counts;
         let row = keep

@@ -81,8 +81,14 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         spans.push(safe(&app.search.text, ratatui::style::Style::new()));
         let n = app.rows.len();
+        // A search lists its best hits only: "1000+ matches".
+        let more = crate::tui::listing::capped(app.tab, n, &app.tab_counts);
         spans.push(Span::styled(
-            format!("   {n} match{}", if n == 1 { "" } else { "es" }),
+            format!(
+                "   {n}{} match{}",
+                if more { "+" } else { "" },
+                if n == 1 && !more { "" } else { "es" }
+            ),
             theme().dim,
         ));
     }

@@ -1,0 +1,245 @@
+//! Matching one lower-case field against a query, by tiers: exact, prefix, word starts,
+//! substring, then fuzzy (skim). The cheap tiers need one substring scan, with a searcher
+//! built once per query; skim scoring runs only where every character of the query
+//! appears in order.
+
+use super::Tier;
+use super::fields::char_bit;
+
+/// A query prepared for matching.
+#[derive(Debug)]
+pub(super) struct Prepared<'q> {
+    /// The lower-case text.
+    pub text: &'q str,
+    /// The bits of its characters, blanks aside (see [`super::fields::char_bit`]).
+    pub mask: u64,
+    words: Vec<&'q str>,
+    /// Its characters, for the fuzzy prefilter.
+    chars: Vec<char>,
+    /// Whether it is one word: then every entity it matches holds it in order in some
+    /// field, and so does every entity a longer query starting with it matches.
+    pub one_word: bool,
+    /// A substring searcher built once for the whole search.
+    finder: memchr::memmem::Finder<'q>,
+}
+
+impl<'q> Prepared<'q> {
+    /// Prepares a non-empty, lower-case, trimmed query text.
+    pub fn new(text: &'q str) -> Prepared<'q> {
+        let mask = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .fold(0, |m, c| m | char_bit(c));
+        Prepared {
+            text,
+            mask,
+            words: text.split_whitespace().collect(),
+            chars: text.chars().collect(),
+            finder: memchr::memmem::Finder::new(text),
+            one_word: !text.contains(char::is_whitespace),
+        }
+    }
+}
+
+/// Shorter names, and substrings found earlier, are closer to what was typed. The quality
+/// must not be negative: the score keeps only 0..=999_999 of it.
+fn closer(chars: usize) -> i64 {
+    999_999 - (chars as i64).min(999_999)
+}
+
+fn char_count(text: &str, ascii: bool) -> usize {
+    if ascii {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+/// Whether a word starts at byte `at`: an alphanumeric character after anything else.
+fn word_start_at(text: &str, at: usize) -> bool {
+    let starts_alnum = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    starts_alnum
+        && !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// The byte just after the character at `at`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The tier and quality of `text` for `q` by the tiers above fuzzy, if any applies.
+pub(super) fn plain_tier(text: &str, ascii: bool, q: &Prepared<'_>) -> Option<(Tier, i64)> {
+    let qt = q.text;
+    if q.one_word {
+        // One scan: the first occurrence decides prefix and substring; a later one at a
+        // word start makes it a word-start match.
+        let find = |from: usize| q.finder.find(&text.as_bytes()[from..]).map(|k| from + k);
+        let first = find(0)?;
+        if first == 0 {
+            if text.len() == qt.len() {
+                return Some((Tier::Exact, 0));
+            }
+            return Some((Tier::Prefix, closer(char_count(text, ascii))));
+        }
+        let mut at = first;
+        loop {
+            if word_start_at(text, at) {
+                return Some((Tier::WordStart, closer(char_count(text, ascii))));
+            }
+            match find(next_char(text, at)) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        let offset = if ascii {
+            first
+        } else {
+            text[..first].chars().count()
+        };
+        return Some((Tier::Substring, closer(offset)));
+    }
+    if text == qt {
+        return Some((Tier::Exact, 0));
+    }
+    if text.starts_with(qt) {
+        return Some((Tier::Prefix, closer(char_count(text, ascii))));
+    }
+    if word_starts_all(text, &q.words) {
+        return Some((Tier::WordStart, closer(char_count(text, ascii))));
+    }
+    let at = q.finder.find(text.as_bytes())?;
+    Some((Tier::Substring, closer(char_count(&text[..at], ascii))))
+}
+
+/// Whether every word starts a word of `text`, each a different one, taken greedily in
+/// order (as [`super::word_starts`] does).
+fn word_starts_all(text: &str, words: &[&str]) -> bool {
+    let mut used: Vec<usize> = Vec::new();
+    'words: for w in words {
+        let mut from = 0;
+        while let Some(k) = text[from..].find(w) {
+            let at = from + k;
+            if word_start_at(text, at) && !used.contains(&at) {
+                used.push(at);
+                continue 'words;
+            }
+            from = next_char(text, at);
+        }
+        return false;
+    }
+    !words.is_empty()
+}
+
+/// How a text fuzzy-matches a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fuzzy {
+    /// The query's characters are not all in the text, in order.
+    Apart,
+    /// They are, but skim's alignment is not [`super::plausible`].
+    Implausible,
+    /// A plausible match, with skim's score.
+    Score(i64),
+}
+
+/// How `text` fuzzy-matches `q`: skim runs only when the query's characters are all there
+/// in order.
+pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
+    let in_order = if ascii && q.text.is_ascii() {
+        in_order_ascii(text.as_bytes(), q.text.as_bytes())
+    } else {
+        in_order(text, &q.chars)
+    };
+    if !in_order {
+        return Fuzzy::Apart;
+    }
+    let qlen = q.chars.len();
+    let score = super::skim::fuzzy_with(text, q.text, |score, idx| {
+        let ok = if ascii {
+            plausible_ascii(text.as_bytes(), idx, qlen)
+        } else {
+            super::plausible(text, idx, qlen)
+        };
+        ok.then_some(score)
+    });
+    match score {
+        Some(Some(score)) => Fuzzy::Score(score),
+        _ => Fuzzy::Implausible,
+    }
+}
+
+/// [`super::plausible`] for an ASCII text, without collecting its characters.
+fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
+    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+        return false;
+    };
+    if last - first < qlen * 2 + 2 {
+        return true;
+    }
+    let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
+    positions
+        .iter()
+        .enumerate()
+        .all(|(k, &p)| word_start(p) || (k > 0 && positions[k - 1] + 1 == p))
+}
+
+/// Whether the bytes of `q` appear in `text` in order.
+fn in_order_ascii(text: &[u8], q: &[u8]) -> bool {
+    let mut want = q.iter();
+    let mut next = want.next();
+    for &b in text {
+        match next {
+            Some(&c) if c == b => next = want.next(),
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    next.is_none()
+}
+
+/// Whether the characters of `q` appear in `text` in order.
+fn in_order(text: &str, q: &[char]) -> bool {
+    let mut want = q.iter().peekable();
+    for c in text.chars() {
+        match want.peek() {
+            Some(&&w) if w == c => {
+                want.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    want.peek().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tier(text: &str, q: &str) -> Option<(Tier, i64)> {
+        plain_tier(text, text.is_ascii(), &Prepared::new(q))
+    }
+
+    #[test]
+    fn one_scan_finds_the_best_plain_tier() {
+        assert_eq!(tier("port", "port"), Some((Tier::Exact, 0)));
+        assert_eq!(tier("portal", "port").unwrap().0, Tier::Prefix);
+        assert_eq!(tier("airport port", "port").unwrap().0, Tier::WordStart);
+        assert_eq!(tier("airport", "port"), Some((Tier::Substring, 999_996)));
+        assert_eq!(tier("上海港口", "港"), Some((Tier::Substring, 999_997)));
+        assert_eq!(tier("a-port", "-port"), Some((Tier::Substring, 999_998)));
+        assert_eq!(tier("p o r t", "port"), None);
+    }
+
+    #[test]
+    fn several_words_each_start_a_different_word() {
+        assert!(word_starts_all(
+            "kenya shanghai chamber",
+            &["chamber", "kenya"]
+        ));
+        assert!(!word_starts_all("kenya", &["ke", "ken"]));
+        assert!(word_starts_all("ken kenya", &["ke", "ken"]));
+    }
+}
