@@ -195,8 +195,9 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-/// Reads one file, counting its bytes into `total`. Only regular files are opened, and
-/// never more than the limits are read, even from a file that grows while it is read.
+/// Reads one file (found to be a regular file by [`collect`]; the opened handle is checked
+/// again), counting its bytes into `total`. Never more than the limits are read, even from a
+/// file that grows while it is read.
 fn read_file(path: &Path, total: &mut u64, problems: &mut Vec<Problem>) -> Option<FileText> {
     let shown = path.display().to_string();
     let too_big = |len: u64| {
