@@ -35,7 +35,10 @@ pub fn render(app: &App, which: Overlay, area: Rect, buf: &mut Buffer) {
     let title = if lines.len() > inner_h {
         let first = scroll as usize + 1;
         let last = (scroll as usize + inner_h).min(lines.len());
-        format!("{title}· j/k scroll · lines {first}–{last} of {} ", lines.len())
+        format!(
+            "{title}· j/k scroll · lines {first}–{last} of {} ",
+            lines.len()
+        )
     } else {
         title
     };
