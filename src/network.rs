@@ -21,6 +21,11 @@ impl Network {
         Network::from_dataset(Dataset::load(choice))
     }
 
+    /// Loads the chosen data within `limits` and derives the graph and the index.
+    pub fn load_with(choice: &DataChoice, limits: &crate::dataset::limits::Limits) -> Network {
+        Network::from_dataset(Dataset::load_with(choice, limits))
+    }
+
     /// Derives the graph and the index of a dataset.
     pub fn from_dataset(data: Dataset) -> Network {
         let graph = Graph::build(&data);

@@ -15,10 +15,7 @@
 mod common;
 
 use common::{buffer_text, draw, unsafe_cells};
-use liaison::dataset::limits::{
-    MAX_ENTITIES, MAX_FILE_BYTES, MAX_FILES, MAX_PROBLEMS_PER_FILE, MAX_TOKEN_BYTES,
-    MAX_TOTAL_BYTES,
-};
+use liaison::dataset::limits::{Limits, MAX_FILES, MAX_PROBLEMS_PER_FILE, MAX_TOKEN_BYTES};
 use liaison::dataset::{DataChoice, Severity};
 use liaison::network::Network;
 use liaison::tui::action::Action;
@@ -50,8 +47,18 @@ fn without_hanging<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Sen
 
 /// `liaison check --data PATH` with an empty home: exit code and stdout.
 fn check(path: &Path) -> (Option<i32>, String) {
+    check_within(path, None)
+}
+
+/// Like [`check`], with `LIAISON_LIMITS` set to `limits` when given.
+fn check_within(path: &Path, limits: Option<&str>) -> (Option<i32>, String) {
     let home = tempfile::tempdir().unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_liaison"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    match limits {
+        Some(l) => command.env("LIAISON_LIMITS", l),
+        None => command.env_remove("LIAISON_LIMITS"),
+    };
+    let child = command
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("check")
         .arg("--data")
@@ -92,9 +99,14 @@ fn check(path: &Path) -> (Option<i32>, String) {
 /// Loads a path as the browser does, opens the browser on it and draws one frame at a
 /// wide and a narrow size, then the problems overlay; every frame must be free of controls.
 fn browse(path: &Path) -> Arc<Network> {
+    browse_within(path, Limits::default())
+}
+
+/// Like [`browse`], loading within `limits`.
+fn browse_within(path: &Path, limits: Limits) -> Arc<Network> {
     let choice = DataChoice::Paths(vec![path.to_path_buf()]);
     let net = without_hanging(&format!("loading {}", path.display()), move || {
-        Arc::new(Network::load(&choice))
+        Arc::new(Network::load_with(&choice, &limits))
     });
     for (w, h) in [(120, 35), (50, 12)] {
         let mut app = App::new(Arc::clone(&net), w, h);
@@ -346,16 +358,26 @@ fn folder_with_a_good_file() -> tempfile::TempDir {
 
 /// Checks a generated folder both ways; returns check's output and the loaded network.
 fn both_ways(dir: &Path) -> (String, Arc<Network>) {
-    let (code, stdout) = check(dir);
+    both_ways_within(dir, None)
+}
+
+/// The size limits the tests of size limits load with: the defaults are sized for a
+/// million entities, too much to generate in a test, so these tests lower them the way a
+/// user can, with `LIAISON_LIMITS`.
+const SMALL_LIMITS: &str = "file=16MiB,total=64MiB,entities=100000";
+
+/// Like [`both_ways`], within [`SMALL_LIMITS`] when `small` is set.
+fn both_ways_within(dir: &Path, small: Option<&str>) -> (String, Arc<Network>) {
+    let (code, stdout) = check_within(dir, small);
     assert_eq!(code, Some(1), "{stdout}");
-    let net = browse(dir);
+    let net = browse_within(dir, small.map_or_else(Limits::default, Limits::parse));
     assert!(net.data.get("good-one").is_some(), "{stdout}");
     assert!(net.data.get("good-two").is_some(), "{stdout}");
     (stdout, net)
 }
 
 #[test]
-fn a_50_mb_file_is_refused_with_its_size_and_the_rest_loads() {
+fn a_50_mb_file_over_the_file_limit_is_refused_with_its_size_and_the_rest_loads() {
     let dir = folder_with_a_good_file();
     let path = dir.path().join("huge.ron");
     let entry = city("same-again");
@@ -368,11 +390,12 @@ fn a_50_mb_file_is_refused_with_its_size_and_the_rest_loads() {
     text.push_str("]\n");
     std::fs::write(&path, &text).unwrap();
     assert!(text.len() as u64 > 50 * 1024 * 1024);
-    let (stdout, net) = both_ways(dir.path());
+    let (stdout, net) = both_ways_within(dir.path(), Some(SMALL_LIMITS));
     let line = format!(
-        "{}: error: file is {} bytes, over the limit of 16 MiB ({MAX_FILE_BYTES} bytes) for one data file: not read",
+        "{}: error: file is {} bytes, over the limit of 16 MiB ({} bytes) for one data file: not read",
         path.display(),
-        text.len()
+        text.len(),
+        16 * 1024 * 1024,
     );
     assert!(stdout.lines().any(|l| l == line), "{stdout}");
     assert_eq!(net.data.len(), 2);
@@ -393,7 +416,8 @@ fn a_million_tiny_entries_stop_at_the_entity_limit() {
     text.push_str(&"C(),".repeat(1_000_000 - 5_000));
     text.push(']');
     std::fs::write(&path, &text).unwrap();
-    let (stdout, net) = both_ways(dir.path());
+    let (stdout, net) = both_ways_within(dir.path(), Some(SMALL_LIMITS));
+    let max_entities = Limits::parse(SMALL_LIMITS).entities;
     let lines = problem_lines(&stdout);
     let shown = path.display().to_string();
     // The first broken entry is located exactly (one line: the column is the offset + 1).
@@ -405,11 +429,11 @@ fn a_million_tiny_entries_stop_at_the_entity_limit() {
         )
     );
     // The limit: the first entry past it, located, and how many were not read.
-    let first_over = head + (MAX_ENTITIES - 2 - 5_000) * 4;
+    let first_over = head + (max_entities - 2 - 5_000) * 4;
     let limit = format!(
-        "{shown}:1:{}: error: over the limit of {MAX_ENTITIES} entities for all the data: this entity and the {} after it in this file are not read",
+        "{shown}:1:{}: error: over the limit of {max_entities} entities for all the data: this entity and the {} after it in this file are not read",
         first_over + 1,
-        1_000_000 - (MAX_ENTITIES - 2) - 1
+        1_000_000 - (max_entities - 2) - 1
     );
     assert!(
         lines.contains(&limit.as_str()),
@@ -424,7 +448,7 @@ fn a_million_tiny_entries_stop_at_the_entity_limit() {
         "{}",
         lines[..3].join("\n")
     );
-    let hidden = MAX_ENTITIES - 2 - 5_000 - (MAX_PROBLEMS_PER_FILE - 1);
+    let hidden = max_entities - 2 - 5_000 - (MAX_PROBLEMS_PER_FILE - 1);
     assert_eq!(
         *lines.last().unwrap(),
         format!(
@@ -500,15 +524,16 @@ fn more_files_than_the_limit_are_not_read_and_the_first_ones_are() {
 #[test]
 fn data_over_the_total_limit_is_not_read_past_it() {
     let dir = folder_with_a_good_file();
+    let small = Limits::parse(SMALL_LIMITS);
     // Comments are the cheapest text to read; each file is just under the file limit.
     let line = format!("//{}\n", "x".repeat(1022));
-    let per_file = (MAX_FILE_BYTES as usize - 4096) / line.len();
+    let per_file = (small.file_bytes as usize - 4096) / line.len();
     let text = format!("[\n{}]\n", line.repeat(per_file));
-    let files = (MAX_TOTAL_BYTES / text.len() as u64) + 1;
+    let files = (small.total_bytes / text.len() as u64) + 1;
     for i in 0..files {
         std::fs::write(dir.path().join(format!("pad{i}.ron")), &text).unwrap();
     }
-    let (stdout, net) = both_ways(dir.path());
+    let (stdout, net) = both_ways_within(dir.path(), Some(SMALL_LIMITS));
     let over = dir.path().join(format!("pad{}.ron", files - 1));
     assert_eq!(
         problem_lines(&stdout),

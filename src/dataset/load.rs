@@ -87,14 +87,16 @@ fn ron_options() -> ron::Options {
 /// Parses every entry of a file; entries that fail are reported and skipped.
 pub fn parse_file(file: &FileText, problems: &mut Vec<Problem>) -> Vec<Parsed> {
     let mut room = usize::MAX;
-    parse_file_within(file, &mut room, problems)
+    parse_file_within(file, &mut room, MAX_ENTITIES, problems)
 }
 
 /// Like [`parse_file`], reading at most `room` entries (and counting them off `room`); the
-/// first entry past it is reported, and it and the rest are not read.
+/// first entry past it is reported against the limit of `max_entities` for all the data,
+/// and it and the rest are not read.
 pub fn parse_file_within(
     file: &FileText,
     room: &mut usize,
+    max_entities: usize,
     problems: &mut Vec<Problem>,
 ) -> Vec<Parsed> {
     let text = file.text.as_str();
@@ -120,7 +122,7 @@ pub fn parse_file_within(
         problems.push(Problem::error(
             file.location(first.start),
             format!(
-                "over the limit of {MAX_ENTITIES} entities for all the data: \
+                "over the limit of {max_entities} entities for all the data: \
                  this entity and the {} after it in this file are not read",
                 more - 1
             ),

@@ -44,10 +44,16 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Reads and checks the data chosen by `choice`.
+    /// Reads and checks the data chosen by `choice`, within the limits of
+    /// [`limits::Limits::from_env`].
     pub fn load(choice: &DataChoice) -> Dataset {
-        let (label, files, problems) = source::read(choice);
-        Dataset::from_files(label, files, problems)
+        Dataset::load_with(choice, &limits::Limits::from_env())
+    }
+
+    /// Reads and checks the data chosen by `choice` within `limits`.
+    pub fn load_with(choice: &DataChoice, limits: &limits::Limits) -> Dataset {
+        let (label, files, problems) = source::read(choice, limits);
+        Dataset::from_files(label, files, problems, limits.entities)
     }
 
     /// Builds a dataset from files already read (`(path shown, bytes)`), e.g. in tests.
@@ -57,18 +63,19 @@ impl Dataset {
             .into_iter()
             .map(|(path, bytes)| load::decode(&path, bytes, &mut problems))
             .collect();
-        Dataset::from_files(label.to_string(), files, problems)
+        Dataset::from_files(label.to_string(), files, problems, limits::MAX_ENTITIES)
     }
 
     fn from_files(
         label: String,
         files: Vec<load::FileText>,
         mut problems: Vec<Problem>,
+        max_entities: usize,
     ) -> Dataset {
         let mut parsed = Vec::new();
-        let mut room = limits::MAX_ENTITIES;
+        let mut room = max_entities;
         for (i, file) in files.iter().enumerate() {
-            for p in load::parse_file_within(file, &mut room, &mut problems) {
+            for p in load::parse_file_within(file, &mut room, max_entities, &mut problems) {
                 parsed.push((i, p));
             }
         }

@@ -1,7 +1,7 @@
 //! Where data comes from: the built-in dataset, the user's data directory, or paths given
 //! with `--data` / `LIAISON_DATA`. Reading only; nothing here writes to a data file.
 
-use super::limits::{MAX_FILES, MAX_TOTAL_BYTES};
+use super::limits::Limits;
 use super::load::{FileText, decode};
 use super::problem::{Location, Problem};
 use std::io::Read;
@@ -83,7 +83,7 @@ fn file_problem(path: &Path, message: String) -> Problem {
 }
 
 /// Reads the chosen data: a label for it, every file's text, and the problems met reading.
-pub fn read(choice: &DataChoice) -> (String, Vec<FileText>, Vec<Problem>) {
+pub fn read(choice: &DataChoice, limits: &Limits) -> (String, Vec<FileText>, Vec<Problem>) {
     let mut problems = Vec::new();
     match choice {
         DataChoice::Builtin => {
@@ -98,22 +98,23 @@ pub fn read(choice: &DataChoice) -> (String, Vec<FileText>, Vec<Problem>) {
             for path in paths {
                 found.extend(collect(path, &mut problems));
             }
-            if let Some(first) = found.get(MAX_FILES) {
-                let more = found.len() - MAX_FILES - 1;
+            let max_files = limits.files;
+            if let Some(first) = found.get(max_files) {
+                let more = found.len() - max_files - 1;
                 problems.push(file_problem(
                     first,
                     format!(
                         "not read, nor the {more} data file{} after it: \
-                         at most {MAX_FILES} files are read",
+                         at most {max_files} files are read",
                         if more == 1 { "" } else { "s" }
                     ),
                 ));
-                found.truncate(MAX_FILES);
+                found.truncate(max_files);
             }
             let mut files = Vec::new();
             let mut total = 0;
             for file in &found {
-                if let Some(text) = read_file(file, &mut total, &mut problems) {
+                if let Some(text) = read_file(file, limits, &mut total, &mut problems) {
                     files.push(text);
                 }
             }
@@ -198,13 +199,19 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 /// Reads one file (found to be a regular file by [`collect`]; the opened handle is checked
 /// again), counting its bytes into `total`. Never more than the limits are read, even from a
 /// file that grows while it is read.
-fn read_file(path: &Path, total: &mut u64, problems: &mut Vec<Problem>) -> Option<FileText> {
+fn read_file(
+    path: &Path,
+    limits: &Limits,
+    total: &mut u64,
+    problems: &mut Vec<Problem>,
+) -> Option<FileText> {
+    let (max_file, max_total) = (limits.file_bytes, limits.total_bytes);
     let shown = path.display().to_string();
     let too_big = |len: u64| {
         format!(
-            "file is {len} bytes, over the limit of {} MiB ({MAX_FILE_BYTES} bytes) \
+            "file is {len} bytes, over the limit of {} MiB ({max_file} bytes) \
              for one data file: not read",
-            MAX_FILE_BYTES >> 20
+            max_file >> 20
         )
     };
     let result = std::fs::File::open(path).and_then(|file| {
@@ -212,20 +219,20 @@ fn read_file(path: &Path, total: &mut u64, problems: &mut Vec<Problem>) -> Optio
         if !meta.is_file() {
             return Ok(Err("not a regular file: not read".to_string()));
         }
-        if meta.len() > MAX_FILE_BYTES {
+        if meta.len() > max_file {
             return Ok(Err(too_big(meta.len())));
         }
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        file.take(max_file + 1).read_to_end(&mut bytes)?;
         let len = bytes.len() as u64;
-        if len > MAX_FILE_BYTES {
+        if len > max_file {
             return Ok(Err(too_big(len)));
         }
-        if *total + len > MAX_TOTAL_BYTES {
+        if *total + len > max_total {
             return Ok(Err(format!(
                 "not read: with its {len} bytes the data would be over the limit of \
                  {} MiB for all files together",
-                MAX_TOTAL_BYTES >> 20
+                max_total >> 20
             )));
         }
         Ok(Ok(bytes))
