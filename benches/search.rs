@@ -93,6 +93,21 @@ fn keystrokes(c: &mut Criterion, n: usize) {
     }
     group.finish();
     if n >= 1_000_000 {
+        // With the search worker, a keystroke only edits the line and marks the list as
+        // waiting: what is measured is that and the frame that shows the typed text.
+        let mut base = typed(&net, "shangha");
+        base.search_job.background = true;
+        let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("test backend");
+        c.bench_function("search/1M/echo_and_frame", |b| {
+            b.iter_batched_ref(
+                || base.clone(),
+                |app| {
+                    update(app, Action::SearchInsert('i'));
+                    terminal.draw(|f| render(app, f)).expect("drawn").area.width
+                },
+                BatchSize::LargeInput,
+            )
+        });
         let app = typed(&net, TYPED);
         let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("test backend");
         c.bench_function("render/frame_120x35/1M", |b| {

@@ -14,6 +14,7 @@ pub mod terminal;
 pub mod ui;
 pub mod update;
 pub mod views;
+pub mod worker;
 
 use crate::config::Config;
 use crate::dataset::DataChoice;
@@ -58,22 +59,42 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Into<std::io::Error>,
 {
+    // Typed searches run on a worker thread when one can be started (see `worker`).
+    let searcher = worker::SearchWorker::start().ok();
+    app.search_job.background = searcher.is_some();
+    let handle = |app: &mut App, event: Event| {
+        if let Some(action) = action_for_event(app, event) {
+            if let Some(s) = &searcher
+                && !worker::edits_search(&action)
+            {
+                // Keys act on the list of the text typed: wait for it.
+                s.finish(app);
+            }
+            update::update(app, action);
+        }
+    };
     loop {
         terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
-        if let Some(event) = next_event(Duration::from_millis(100))? {
-            if let Some(action) = action_for_event(app, event) {
-                update::update(app, action);
-            }
+        // While a search runs, look for its listing often.
+        let wait = if app.search_job.pending.is_some() {
+            Duration::from_millis(5)
+        } else {
+            Duration::from_millis(100)
+        };
+        if let Some(event) = next_event(wait)? {
+            handle(app, event);
             // Handle every event already waiting before drawing again, so fast typing and
             // resize storms never queue up frames.
             while let Some(event) = next_event(Duration::ZERO)? {
-                if let Some(action) = action_for_event(app, event) {
-                    update::update(app, action);
-                }
+                handle(app, event);
                 if app.quit {
                     break;
                 }
             }
+        }
+        if let Some(s) = &searcher {
+            // Small data answers within the frame; large data shows the typed text first.
+            s.exchange(app, Duration::from_millis(12));
         }
         carry_out(app);
         if app.quit {

@@ -268,6 +268,8 @@ pub struct App {
     pub searching: bool,
     /// Entities in the list, in order (the current tab and search).
     pub rows: Vec<u32>,
+    /// Typed searches waiting for the search worker, if there is one.
+    pub search_job: super::worker::SearchJob,
     /// How many entities of each tab match the current search.
     pub tab_counts: [usize; 8],
     /// Bookmarks, recents and the last place, saved between runs.
@@ -328,6 +330,7 @@ impl App {
             search: LineEditor::default(),
             searching: false,
             rows: Vec::new(),
+            search_job: Default::default(),
             tab_counts: [0; 8],
             saved: crate::saved::Saved::default(),
             effects: Vec::new(),

@@ -358,7 +358,7 @@ fn edit(app: &mut App, f: impl FnOnce(&mut LineEditor)) {
     f(&mut app.search);
     if app.search.text != before {
         // A new query ranks afresh: the best match is selected.
-        app.refresh_rows(None);
+        app.search_edited();
     }
 }
 

@@ -83,14 +83,17 @@ pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
         let n = app.rows.len();
         // A search lists its best hits only: "1000+ matches".
         let more = crate::tui::listing::capped(app.tab, n, &app.tab_counts);
-        spans.push(Span::styled(
+        let count = if app.search_job.pending.is_some() {
+            // The search worker has not answered yet.
+            "   searching…".to_string()
+        } else {
             format!(
                 "   {n}{} match{}",
                 if more { "+" } else { "" },
                 if n == 1 && !more { "" } else { "es" }
-            ),
-            theme().dim,
-        ));
+            )
+        };
+        spans.push(Span::styled(count, theme().dim));
     }
     Line::from(spans).render(area, buf);
 }
