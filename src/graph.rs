@@ -6,7 +6,7 @@
 //! load and never changes.
 
 use crate::dataset::Dataset;
-use crate::model::Entity;
+use crate::model::{Entity, Kind};
 use std::collections::VecDeque;
 
 /// What a link means, stated from its source side (see [`Link::label`] for both sides).
@@ -136,9 +136,13 @@ pub struct LinkGroup<'a> {
 }
 
 /// Typed links between entities, in both directions.
+///
+/// Stored flat: the links of entity `i` are `links[start[i]..start[i + 1]]`, one array for
+/// the whole graph (no list per entity), so building and walking it touch little memory.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
-    adj: Vec<Vec<Link>>,
+    links: Vec<Link>,
+    start: Vec<u32>,
 }
 
 /// One step of a path: from an entity, along a link.
@@ -154,133 +158,108 @@ impl Graph {
     /// Builds the links of a dataset. References to unknown ids or to the wrong kind were
     /// reported by validation and are left out here.
     pub fn build(ds: &Dataset) -> Graph {
-        let n = ds.len();
-        let mut adj: Vec<Vec<Link>> = vec![Vec::new(); n];
-        let mut add =
-            |from: usize, to: Option<usize>, rel: Relation, detail: Option<String>, both: bool| {
-                let Some(to) = to else { return };
-                if from == to {
-                    return;
-                }
-                let detail: Option<Box<str>> = detail.map(Into::into);
-                adj[from].push(Link {
-                    relation: rel,
-                    dir: Direction::Forward,
-                    target: to as u32,
-                    detail: detail.clone(),
-                });
-                if both {
-                    adj[to].push(Link {
-                        relation: rel,
-                        dir: Direction::Backward,
-                        target: from as u32,
-                        detail,
-                    });
-                }
-            };
-        let of_kind =
-            |id: &str, ok: &dyn Fn(&Entity) -> bool| ds.index_of(id).filter(|&j| ok(ds.entity(j)));
-        let is_org = |e: &Entity| matches!(e, Entity::Organization(_));
-        let is_city = |e: &Entity| matches!(e, Entity::City(_));
-        let is_person = |e: &Entity| matches!(e, Entity::Person(_));
-        let is_party = |e: &Entity| matches!(e, Entity::Organization(_) | Entity::City(_));
-        let is_participant = |e: &Entity| {
-            matches!(
-                e,
-                Entity::Organization(_) | Entity::City(_) | Entity::Person(_)
-            )
-        };
-        for (i, e) in ds.entities().iter().enumerate() {
-            match e {
-                Entity::Organization(o) => {
-                    if let Some(p) = &o.parent {
-                        add(i, of_kind(p, &is_org), Relation::ParentBody, None, true);
-                    }
-                    if let Some(c) = &o.city {
-                        add(i, of_kind(c, &is_city), Relation::LocatedIn, None, true);
-                    }
-                }
-                Entity::SisterCity(t) => {
-                    let a = of_kind(&t.cities.0, &is_city);
-                    let b = of_kind(&t.cities.1, &is_city);
-                    let mut detail: Vec<String> =
-                        t.established.iter().map(|d| d.to_string()).collect();
-                    if t.status != crate::model::TieStatus::Active {
-                        detail.push(t.status.as_str().to_string());
-                    }
-                    let detail = Some(detail.join(", ")).filter(|d| !d.is_empty());
-                    add(i, a, Relation::TieCity, None, false);
-                    add(i, b, Relation::TieCity, None, false);
-                    if let (Some(a), Some(_)) = (a, b) {
-                        add(a, b, Relation::SisterCity, detail, true);
-                    }
-                }
-                Entity::Person(p) => {
-                    for post in &p.posts {
-                        let mut d = post.title.clone();
-                        match (&post.since, &post.until) {
-                            (Some(s), Some(u)) => d.push_str(&format!(" ({s}–{u})")),
-                            (Some(s), None) => d.push_str(&format!(" (since {s})")),
-                            (None, Some(u)) => d.push_str(&format!(" (until {u})")),
-                            (None, None) => {}
-                        }
-                        add(
-                            i,
-                            of_kind(&post.organization, &is_org),
-                            Relation::HoldsPost,
-                            Some(d),
-                            true,
-                        );
-                    }
-                }
-                Entity::Agreement(a) => {
-                    for p in &a.parties {
-                        add(i, of_kind(p, &is_party), Relation::Party, None, true);
-                    }
-                    for p in &a.signed_by {
-                        add(i, of_kind(p, &is_person), Relation::SignedBy, None, true);
-                    }
-                    if let Some(c) = &a.place {
-                        add(i, of_kind(c, &is_city), Relation::SignedIn, None, true);
-                    }
-                }
-                Entity::Event(ev) => {
-                    for p in &ev.organizers {
-                        add(i, of_kind(p, &is_party), Relation::Organizer, None, true);
-                    }
-                    for p in &ev.participants {
-                        add(
-                            i,
-                            of_kind(p, &is_participant),
-                            Relation::Participant,
-                            None,
-                            true,
-                        );
-                    }
-                    if let Some(c) = &ev.place {
-                        add(i, of_kind(c, &is_city), Relation::Place, None, true);
-                    }
-                }
-                Entity::City(_) => {}
+        let names: Vec<String> = (0..ds.len())
+            .map(|i| ds.display_name(i).to_lowercase())
+            .collect();
+        let mut order: Vec<u32> = (0..ds.len() as u32).collect();
+        order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut rank = vec![0u32; ds.len()];
+        let mut r = 0;
+        for (k, &e) in order.iter().enumerate() {
+            if k > 0 && names[e as usize] != names[order[k - 1] as usize] {
+                r += 1;
             }
+            rank[e as usize] = r;
         }
-        let names: Vec<String> = (0..n).map(|i| ds.display_name(i).to_lowercase()).collect();
-        for links in &mut adj {
-            links.sort_by(|x, y| {
-                group_rank(x)
-                    .cmp(&group_rank(y))
-                    .then_with(|| names[x.target as usize].cmp(&names[y.target as usize]))
-            });
-            links.dedup_by(|a, b| {
-                a.target == b.target && a.label() == b.label() && a.detail == b.detail
-            });
+        Graph::build_ranked(ds, &rank)
+    }
+
+    /// [`Graph::build`], given the rank of every entity's lower-case display name (equal
+    /// names, equal ranks), which orders the links under each heading: the search index has
+    /// them already ([`crate::search::SearchIndex::name_ranks`]).
+    pub fn build_ranked(ds: &Dataset, name_rank: &[u32]) -> Graph {
+        let n = ds.len();
+        // Every link with the entity it belongs to, in the order found (in parallel by
+        // ranges of entities, joined in order).
+        let kinds: Vec<Kind> = ds.entities().iter().map(Entity::kind).collect();
+        let parts = crate::par::in_parallel(n, 20_000, |r| walk(ds, &kinds, r));
+        let found: Vec<(u32, Link)> = if parts.len() == 1 {
+            parts.into_iter().next().unwrap_or_default()
+        } else {
+            parts.into_iter().flatten().collect()
+        };
+        // Each entity's links together, in the order found (a stable counting sort)...
+        let mut start = vec![0u32; n + 1];
+        for (from, _) in &found {
+            start[*from as usize + 1] += 1;
         }
-        Graph { adj }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut next: Vec<u32> = start[..n].to_vec();
+        let mut slots: Vec<Option<Link>> = vec![None; found.len()];
+        for (from, link) in found {
+            let at = &mut next[from as usize];
+            slots[*at as usize] = Some(link);
+            *at += 1;
+        }
+        // ...then sorted by heading and target name (stable: equal ones keep that order),
+        // without repeats.
+        let mut links: Vec<Link> = Vec::with_capacity(slots.len());
+        let mut starts = Vec::with_capacity(n + 1);
+        starts.push(0u32);
+        for i in 0..n {
+            let from = links.len();
+            links.extend(
+                slots[start[i] as usize..start[i + 1] as usize]
+                    .iter_mut()
+                    .filter_map(Option::take),
+            );
+            let mine = &mut links[from..];
+            mine.sort_by_key(|l| (group_rank(l), name_rank[l.target as usize]));
+            let mut kept = from;
+            for k in from..links.len() {
+                let dup = kept > from && {
+                    let (a, b) = (&links[k], &links[kept - 1]);
+                    a.target == b.target && a.label() == b.label() && a.detail == b.detail
+                };
+                if !dup {
+                    links.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            links.truncate(kept);
+            starts.push(links.len() as u32);
+        }
+        links.shrink_to_fit();
+        Graph {
+            links,
+            start: starts,
+        }
+    }
+
+    /// A graph from the links of each entity, as given.
+    pub fn from_lists(lists: Vec<Vec<Link>>) -> Graph {
+        let mut start = vec![0u32];
+        let mut links = Vec::new();
+        for list in lists {
+            links.extend(list);
+            start.push(links.len() as u32);
+        }
+        Graph { links, start }
+    }
+
+    /// Number of entities.
+    fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
     }
 
     /// Every link of an entity, grouped under headings, in a stable order.
     pub fn links(&self, i: usize) -> &[Link] {
-        self.adj.get(i).map_or(&[], |v| v.as_slice())
+        if i >= self.len() {
+            return &[];
+        }
+        &self.links[self.start[i] as usize..self.start[i + 1] as usize]
     }
 
     /// The links of an entity grouped under their headings.
@@ -317,7 +296,7 @@ impl Graph {
         banned_nodes: &[u32],
         banned_edges: &[(u32, u32)],
     ) -> Option<Vec<PathStep>> {
-        let n = self.adj.len();
+        let n = self.len();
         if a >= n || b >= n {
             return None;
         }
@@ -334,7 +313,7 @@ impl Graph {
         seen[a] = true;
         let mut queue = VecDeque::from([a as u32]);
         while let Some(x) = queue.pop_front() {
-            for (li, link) in self.adj[x as usize].iter().enumerate() {
+            for (li, link) in self.links(x as usize).iter().enumerate() {
                 let t = link.target as usize;
                 if seen[t]
                     || banned_edges
@@ -351,7 +330,7 @@ impl Graph {
                     while let Some((from, li)) = prev[cur] {
                         steps.push(PathStep {
                             from,
-                            link: self.adj[from as usize][li as usize].clone(),
+                            link: self.links(from as usize)[li as usize].clone(),
                         });
                         cur = from as usize;
                     }
@@ -363,6 +342,126 @@ impl Graph {
         }
         None
     }
+}
+
+/// The links found in the references of entities `range`, each with the entity it belongs
+/// to, in the order found.
+fn walk(ds: &Dataset, kinds: &[Kind], range: std::ops::Range<usize>) -> Vec<(u32, Link)> {
+    let mut found: Vec<(u32, Link)> = Vec::with_capacity(range.len() * 6);
+    let mut add =
+        |from: usize, to: Option<usize>, rel: Relation, detail: Option<String>, both: bool| {
+            let Some(to) = to else { return };
+            if from == to {
+                return;
+            }
+            let detail: Option<Box<str>> = detail.map(Into::into);
+            found.push((
+                from as u32,
+                Link {
+                    relation: rel,
+                    dir: Direction::Forward,
+                    target: to as u32,
+                    detail: detail.clone(),
+                },
+            ));
+            if both {
+                found.push((
+                    to as u32,
+                    Link {
+                        relation: rel,
+                        dir: Direction::Backward,
+                        target: from as u32,
+                        detail,
+                    },
+                ));
+            }
+        };
+    let of_kind = |id: &str, ok: &dyn Fn(Kind) -> bool| ds.index_of(id).filter(|&j| ok(kinds[j]));
+    let is_org = |k: Kind| k == Kind::Organization;
+    let is_city = |k: Kind| k == Kind::City;
+    let is_person = |k: Kind| k == Kind::Person;
+    let is_party = |k: Kind| matches!(k, Kind::Organization | Kind::City);
+    let is_participant = |k: Kind| matches!(k, Kind::Organization | Kind::City | Kind::Person);
+    for (i, e) in ds
+        .entities()
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
+        match e {
+            Entity::Organization(o) => {
+                if let Some(p) = &o.parent {
+                    add(i, of_kind(p, &is_org), Relation::ParentBody, None, true);
+                }
+                if let Some(c) = &o.city {
+                    add(i, of_kind(c, &is_city), Relation::LocatedIn, None, true);
+                }
+            }
+            Entity::SisterCity(t) => {
+                let a = of_kind(&t.cities.0, &is_city);
+                let b = of_kind(&t.cities.1, &is_city);
+                let mut detail: Vec<String> = t.established.iter().map(|d| d.to_string()).collect();
+                if t.status != crate::model::TieStatus::Active {
+                    detail.push(t.status.as_str().to_string());
+                }
+                let detail = Some(detail.join(", ")).filter(|d| !d.is_empty());
+                add(i, a, Relation::TieCity, None, false);
+                add(i, b, Relation::TieCity, None, false);
+                if let (Some(a), Some(_)) = (a, b) {
+                    add(a, b, Relation::SisterCity, detail, true);
+                }
+            }
+            Entity::Person(p) => {
+                for post in &p.posts {
+                    let mut d = post.title.clone();
+                    match (&post.since, &post.until) {
+                        (Some(s), Some(u)) => d.push_str(&format!(" ({s}–{u})")),
+                        (Some(s), None) => d.push_str(&format!(" (since {s})")),
+                        (None, Some(u)) => d.push_str(&format!(" (until {u})")),
+                        (None, None) => {}
+                    }
+                    add(
+                        i,
+                        of_kind(&post.organization, &is_org),
+                        Relation::HoldsPost,
+                        Some(d),
+                        true,
+                    );
+                }
+            }
+            Entity::Agreement(a) => {
+                for p in &a.parties {
+                    add(i, of_kind(p, &is_party), Relation::Party, None, true);
+                }
+                for p in &a.signed_by {
+                    add(i, of_kind(p, &is_person), Relation::SignedBy, None, true);
+                }
+                if let Some(c) = &a.place {
+                    add(i, of_kind(c, &is_city), Relation::SignedIn, None, true);
+                }
+            }
+            Entity::Event(ev) => {
+                for p in &ev.organizers {
+                    add(i, of_kind(p, &is_party), Relation::Organizer, None, true);
+                }
+                for p in &ev.participants {
+                    add(
+                        i,
+                        of_kind(p, &is_participant),
+                        Relation::Participant,
+                        None,
+                        true,
+                    );
+                }
+                if let Some(c) = &ev.place {
+                    add(i, of_kind(c, &is_city), Relation::Place, None, true);
+                }
+            }
+            Entity::City(_) => {}
+        }
+    }
+    found
 }
 
 fn group_rank(l: &Link) -> (u8, Direction, Relation) {
@@ -463,7 +562,7 @@ mod tests {
             adj[a as usize].push(link(b, Direction::Forward));
             adj[b as usize].push(link(a, Direction::Backward));
         }
-        Graph { adj }
+        Graph::from_lists(adj)
     }
 
     fn nodes(start: u32, paths: &[Vec<PathStep>]) -> Vec<Vec<u32>> {

@@ -16,6 +16,7 @@ pub mod geo;
 pub mod graph;
 pub mod model;
 pub mod network;
+pub mod par;
 pub mod saved;
 pub mod search;
 pub mod text;

@@ -28,8 +28,9 @@ impl Network {
 
     /// Derives the graph and the index of a dataset.
     pub fn from_dataset(data: Dataset) -> Network {
-        let graph = Graph::build(&data);
+        // The index sorts the names; the graph orders each entity's links by them.
         let index = SearchIndex::build(&data);
+        let graph = Graph::build_ranked(&data, index.name_ranks());
         Network { data, graph, index }
     }
 

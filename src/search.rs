@@ -20,6 +20,7 @@ mod skim;
 
 use crate::dataset::Dataset;
 use crate::model::{Entity, Kind};
+use crate::par::in_parallel;
 use fields::{Fields, NON_ASCII};
 use matching::{Fuzzy, Prepared, fuzzy, plain_tier};
 
@@ -141,6 +142,8 @@ pub struct SearchIndex {
     rank: Vec<u32>,
     /// Where each kind's entities are in `browse`.
     kind_ranges: [std::ops::Range<u32>; 6],
+    /// Each entity's rank by lower-case display name alone (equal names, equal ranks).
+    name_rank: Vec<u32>,
     /// The last one-word query and the entities holding it in order (see [`Narrowing`]).
     last: std::sync::Mutex<Option<Narrowing>>,
 }
@@ -201,14 +204,26 @@ impl SearchIndex {
                 _ => "",
             }
         };
-        let mut browse: Vec<u32> = (0..n as u32).collect();
-        browse.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            kinds[a]
-                .cmp(&kinds[b])
-                .then_with(|| sort_name(a).cmp(sort_name(b)))
+        // By name (and load order) first: that gives the links' order of names too
+        // (`name_rank`); then by kind, keeping that order.
+        let mut by_name: Vec<u32> = (0..n as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| {
+            sort_name(a as usize)
+                .cmp(sort_name(b as usize))
                 .then(a.cmp(&b))
         });
+        let mut name_rank = vec![0u32; n];
+        let mut r = 0;
+        for (k, &e) in by_name.iter().enumerate() {
+            if k > 0 && sort_name(e as usize) != sort_name(by_name[k - 1] as usize) {
+                r += 1;
+            }
+            name_rank[e as usize] = r;
+        }
+        let mut browse: Vec<u32> = Vec::with_capacity(n);
+        for k in Kind::ALL {
+            browse.extend(by_name.iter().filter(|&&e| kinds[e as usize] == k));
+        }
         let mut rank = vec![0u32; n];
         for (r, &e) in browse.iter().enumerate() {
             rank[e as usize] = r as u32;
@@ -224,8 +239,15 @@ impl SearchIndex {
             browse,
             rank,
             kind_ranges,
+            name_rank,
             last: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Each entity's rank by lower-case display name (equal names share a rank): the order
+    /// of links under a heading ([`crate::graph::Graph::build_ranked`]).
+    pub fn name_ranks(&self) -> &[u32] {
+        &self.name_rank
     }
 
     /// Number of entities indexed.
@@ -311,7 +333,7 @@ impl SearchIndex {
         };
         let n = narrowed.as_ref().map_or(self.len(), |items| items.len());
         // First the cheap tiers; entities with none are candidates for a fuzzy match.
-        let first = in_parallel(n, |r| {
+        let first = in_parallel(n, PARALLEL_FROM, |r| {
             self.scan_plain(&q, query.kind, listed, among(r), limit, cancelled)
         });
         let mut keys = Vec::new();
@@ -329,7 +351,7 @@ impl SearchIndex {
         // A fuzzy hit ranks below every other: when enough of those fill the list, a fuzzy
         // candidate need only be found to match (to be counted), not scored.
         let scored = plain_listed < limit;
-        let second = in_parallel(candidates.len(), |r| {
+        let second = in_parallel(candidates.len(), PARALLEL_FROM, |r| {
             self.scan_fuzzy(
                 &q,
                 &candidates[r],
@@ -687,36 +709,6 @@ fn add(total: &mut [usize; 6], part: &[usize; 6]) {
     for (t, p) in total.iter_mut().zip(part) {
         *t += p;
     }
-}
-
-/// Runs `work` on `0..n` cut in one piece per core (one piece below [`PARALLEL_FROM`]),
-/// the first piece on this thread; the results in order.
-fn in_parallel<T: Send>(n: usize, work: impl Fn(std::ops::Range<usize>) -> T + Sync) -> Vec<T> {
-    let threads = if n < PARALLEL_FROM {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |p| p.get().min(8))
-    };
-    if threads <= 1 {
-        return vec![work(0..n)];
-    }
-    let chunk = n.div_ceil(threads);
-    let work = &work;
-    std::thread::scope(|s| {
-        let others: Vec<_> = (chunk..n)
-            .step_by(chunk)
-            .map(|from| s.spawn(move || work(from..(from + chunk).min(n))))
-            .collect();
-        let mut parts = vec![work(0..chunk.min(n))];
-        // A piece whose thread panicked is computed again here.
-        for (h, from) in others.into_iter().zip((chunk..n).step_by(chunk)) {
-            parts.push(
-                h.join()
-                    .unwrap_or_else(|_| work(from..(from + chunk).min(n))),
-            );
-        }
-        parts
-    })
 }
 
 /// Keeps the `limit` smallest keys, sorted.

@@ -229,12 +229,12 @@ fn queries(ds: &Dataset) -> Vec<String> {
         ((seed >> 33) as usize) % n.max(1)
     };
     let letters: Vec<char> = "abcdefghijklmnoprstuvwyz ".chars().collect();
-    for _ in 0..150 {
+    for _ in 0..40 {
         let len = 1 + next(4);
         out.push((0..len).map(|_| letters[next(letters.len())]).collect());
     }
     // Typed a character at a time, as the browser searches (each extends the last).
-    for _ in 0..10 {
+    for _ in 0..5 {
         let name: Vec<char> = ds
             .display_name(next(ds.len()))
             .to_lowercase()
@@ -244,7 +244,7 @@ fn queries(ds: &Dataset) -> Vec<String> {
             out.push(name[..k].iter().collect());
         }
     }
-    for _ in 0..150 {
+    for _ in 0..40 {
         let e = next(ds.len());
         let name: Vec<char> = ds.display_name(e).to_lowercase().chars().collect();
         let from = next(name.len());
@@ -307,7 +307,7 @@ fn ranking_is_unchanged_on_the_built_in_dataset() {
 #[test]
 fn ranking_is_unchanged_on_generated_data() {
     let dir = tempfile::tempdir().unwrap();
-    liaison::generate::write_dataset(dir.path(), 4000, 3).unwrap();
+    liaison::generate::write_dataset(dir.path(), 800, 3).unwrap();
     check(&Network::load(&DataChoice::Paths(vec![
         dir.path().to_path_buf(),
     ])));

@@ -4,6 +4,7 @@ use super::limits::MAX_ENTITIES;
 use super::problem::{LineIndex, Location, Problem};
 use super::syntax::{self, Step};
 use crate::model::Entity;
+use crate::par::in_parallel;
 use crate::text::clean;
 use std::ops::Range;
 
@@ -130,18 +131,45 @@ pub fn parse_file_within(
         entries.truncate(*room);
     }
     *room -= entries.len();
-    let options = ron_options();
     let mut parsed = Vec::with_capacity(entries.len());
-    for range in entries {
-        match options.from_str::<Entity>(&text[range.clone()]) {
-            Ok(entity) => parsed.push(Parsed { entity, range }),
-            Err(e) => {
-                let offset = entry_offset(file, &range, &e);
-                problems.push(Problem::error(file.location(offset), describe(&e.code)));
+    // Below some 4,000 entries a file is read on one thread.
+    for part in in_parallel(entries.len(), 4096, |r| read_entries(file, &entries[r])) {
+        for read in part {
+            match read {
+                Ok(p) => parsed.push(p),
+                Err(problem) => problems.push(problem),
             }
         }
     }
     parsed
+}
+
+/// Reads entries into entities: the plain ones on the fast path, the others with ron,
+/// which reports what is wrong.
+fn read_entries(file: &FileText, ranges: &[Range<usize>]) -> Vec<Result<Parsed, Problem>> {
+    let options = ron_options();
+    ranges
+        .iter()
+        .map(|range| {
+            let src = &file.text[range.clone()];
+            if let Some(entity) = super::fast::entity(src) {
+                return Ok(Parsed {
+                    entity,
+                    range: range.clone(),
+                });
+            }
+            match options.from_str::<Entity>(src) {
+                Ok(entity) => Ok(Parsed {
+                    entity,
+                    range: range.clone(),
+                }),
+                Err(e) => {
+                    let offset = entry_offset(file, range, &e);
+                    Err(Problem::error(file.location(offset), describe(&e.code)))
+                }
+            }
+        })
+        .collect()
 }
 
 /// Turns a ron error position inside an entry into a byte offset in the file.

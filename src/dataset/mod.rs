@@ -5,6 +5,8 @@
 //! the id index; links live in [`crate::graph`] and ranking in [`crate::search`]. Nothing
 //! here ever writes to a data file.
 
+mod fast;
+mod ids;
 pub mod limits;
 pub mod load;
 pub mod problem;
@@ -16,7 +18,6 @@ pub use problem::{Location, Problem, Severity};
 pub use source::{DataChoice, builtin_files};
 
 use crate::model::{Entity, Kind};
-use std::collections::HashMap;
 
 /// Where an entity was defined: file index, line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub struct Dataset {
     pub files: Vec<String>,
     entities: Vec<Entity>,
     origins: Vec<Origin>,
-    index: HashMap<String, u32>,
+    index: ids::IdIndex,
     /// Every problem, in file order.
     pub problems: Vec<Problem>,
 }
@@ -104,7 +105,9 @@ impl Dataset {
 
     /// The index of the entity with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.index.get(id).map(|&i| i as usize)
+        self.index
+            .get(id, |i| self.entities[i as usize].id())
+            .map(|i| i as usize)
     }
 
     /// The entity with this id.

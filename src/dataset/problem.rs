@@ -94,21 +94,30 @@ pub const MARK_EVERY: usize = 1024;
 impl LineIndex {
     /// Indexes the line starts of `src`.
     pub fn new(src: &str) -> Self {
+        let bytes = src.as_bytes();
         let mut starts = vec![0];
         let mut marks = Vec::new();
-        let (mut last_mark, mut col) = (0, 0);
-        for (i, &b) in src.as_bytes().iter().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-                last_mark = i + 1;
-                col = 0;
-            } else if !is_continuation(b) {
-                if i - last_mark >= MARK_EVERY {
-                    marks.push((i, col));
-                    last_mark = i;
+        let mut line_start = 0;
+        // Line by line (memchr finds the ends); only a line longer than MARK_EVERY bytes
+        // has marks, so only such a line is read byte by byte.
+        for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+            if end - line_start > MARK_EVERY {
+                let (mut last_mark, mut col) = (line_start, 0);
+                for (i, &b) in bytes[line_start..end].iter().enumerate() {
+                    let i = line_start + i;
+                    if !is_continuation(b) {
+                        if i - last_mark >= MARK_EVERY {
+                            marks.push((i, col));
+                            last_mark = i;
+                        }
+                        col += 1;
+                    }
                 }
-                col += 1;
             }
+            if end < bytes.len() {
+                starts.push(end + 1);
+            }
+            line_start = end + 1;
         }
         LineIndex { starts, marks }
     }

@@ -4,6 +4,7 @@
 //! A broken entity is skipped; a broken field is dropped and its entity kept, so one mistake
 //! never hides the rest of the data.
 
+use super::ids::IdIndex;
 use super::limits::{MAX_PROBLEMS, MAX_PROBLEMS_PER_FILE};
 use super::load::{FileText, Parsed};
 use super::problem::{Location, Problem, Severity};
@@ -26,10 +27,15 @@ pub fn build(
         .map(|(i, f)| (f.path.as_str(), i))
         .collect();
     let mut budget = Budget::new(files.len(), &problems, &rank);
-    let mut index: HashMap<String, u32> = HashMap::with_capacity(parsed.len());
-    let mut kept: Vec<(usize, Parsed)> = Vec::with_capacity(parsed.len());
+    let mut index = IdIndex::with_capacity(parsed.len());
+    // The entities kept are moved to the front of `parsed`, in order, as they are found:
+    // one array of entities, never two.
+    let mut parsed = parsed;
+    let mut k = 0;
     let mut origins = Vec::with_capacity(parsed.len());
-    for (f, p) in parsed {
+    for j in 0..parsed.len() {
+        let (f, p) = &parsed[j];
+        let f = *f;
         let file = &files[f];
         let id = p.entity.id();
         if id.trim().is_empty() {
@@ -41,9 +47,9 @@ pub fn build(
             }
             continue;
         }
-        if let Some(&first) = index.get(id) {
+        if let Some(first) = index.get(id, |i| parsed[i as usize].1.entity.id()) {
             if budget.room(f, Severity::Error) {
-                let (ff, fp) = &kept[first as usize];
+                let (ff, fp) = &parsed[first as usize];
                 let first_at = files[*ff].locate(&fp.range, &[Step::Field("id")]);
                 problems.push(Problem::error(
                     file.locate(&p.range, &[Step::Field("id")]),
@@ -56,15 +62,18 @@ pub fn build(
             }
             continue;
         }
-        index.insert(id.to_string(), kept.len() as u32);
+        index.insert(id, k as u32, |i| parsed[i as usize].1.entity.id());
         let loc = file.location(p.range.start);
         origins.push(Origin {
             file: f as u32,
             line: loc.line as u32,
             col: loc.col as u32,
         });
-        kept.push((f, p));
+        parsed.swap(k, j);
+        k += 1;
     }
+    parsed.truncate(k);
+    let kept = parsed;
 
     let kinds: Vec<Kind> = kept.iter().map(|(_, p)| p.entity.kind()).collect();
     let ids: Vec<&str> = kept.iter().map(|(_, p)| p.entity.id()).collect();
@@ -139,7 +148,7 @@ impl Fix {
 }
 
 struct Checker<'a> {
-    index: &'a HashMap<String, u32>,
+    index: &'a IdIndex,
     kinds: &'a [Kind],
     ids: &'a [&'a str],
 }
@@ -276,8 +285,12 @@ impl Ctx<'_, '_> {
     fn reference(&mut self, value: &str, allowed: &[Kind], path: &[Step<'_>]) {
         let field = field_name(path);
         let wanted = kinds_text(allowed, true);
-        match self.checker.index.get(value) {
-            Some(&i) => {
+        match self
+            .checker
+            .index
+            .get(value, |i| self.checker.ids[i as usize])
+        {
+            Some(i) => {
                 let kind = self.checker.kinds[i as usize];
                 if !allowed.contains(&kind) {
                     self.error(
