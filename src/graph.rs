@@ -188,7 +188,8 @@ impl Graph {
         } else {
             parts.into_iter().flatten().collect()
         };
-        // Each entity's links together, in the order found (a stable counting sort)...
+        // Each entity's links together, in the order found (a stable counting sort, moving
+        // each link once into its place)...
         let mut start = vec![0u32; n + 1];
         for (from, _) in &found {
             start[*from as usize + 1] += 1;
@@ -197,29 +198,29 @@ impl Graph {
             start[i + 1] += start[i];
         }
         let mut next: Vec<u32> = start[..n].to_vec();
-        let mut slots: Vec<Option<Link>> = vec![None; found.len()];
+        let placeholder = Link {
+            relation: Relation::ParentBody,
+            dir: Direction::Forward,
+            target: 0,
+            detail: None,
+        };
+        let mut links: Vec<Link> = vec![placeholder; found.len()];
         for (from, link) in found {
             let at = &mut next[from as usize];
-            slots[*at as usize] = Some(link);
+            links[*at as usize] = link;
             *at += 1;
         }
         // ...then sorted by heading and target name (stable: equal ones keep that order),
-        // without repeats.
-        let mut links: Vec<Link> = Vec::with_capacity(slots.len());
+        // without repeats, moved down over the repeats removed.
         let mut starts = Vec::with_capacity(n + 1);
         starts.push(0u32);
+        let mut kept = 0;
         for i in 0..n {
-            let from = links.len();
-            links.extend(
-                slots[start[i] as usize..start[i + 1] as usize]
-                    .iter_mut()
-                    .filter_map(Option::take),
-            );
-            let mine = &mut links[from..];
-            mine.sort_by_key(|l| (group_rank(l), name_rank[l.target as usize]));
-            let mut kept = from;
-            for k in from..links.len() {
-                let dup = kept > from && {
+            let (from, to) = (start[i] as usize, start[i + 1] as usize);
+            links[from..to].sort_by_key(|l| (group_rank(l), name_rank[l.target as usize]));
+            let first = kept;
+            for k in from..to {
+                let dup = kept > first && {
                     let (a, b) = (&links[k], &links[kept - 1]);
                     a.target == b.target && a.label() == b.label() && a.detail == b.detail
                 };
@@ -228,9 +229,9 @@ impl Graph {
                     kept += 1;
                 }
             }
-            links.truncate(kept);
-            starts.push(links.len() as u32);
+            starts.push(kept as u32);
         }
+        links.truncate(kept);
         links.shrink_to_fit();
         Graph {
             links,

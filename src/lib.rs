@@ -17,6 +17,7 @@ pub mod graph;
 pub mod model;
 pub mod network;
 pub mod par;
+pub mod progress;
 pub mod saved;
 pub mod search;
 pub mod text;

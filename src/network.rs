@@ -2,6 +2,7 @@
 
 use crate::dataset::{DataChoice, Dataset};
 use crate::graph::Graph;
+use crate::progress::Progress;
 use crate::search::{Query, SearchIndex};
 
 /// A dataset with everything derived from it. Built once per load; read-only afterwards.
@@ -18,18 +19,28 @@ pub struct Network {
 impl Network {
     /// Loads the chosen data and derives the graph and the index.
     pub fn load(choice: &DataChoice) -> Network {
-        Network::from_dataset(Dataset::load(choice))
+        Network::load_with(choice, &crate::dataset::limits::Limits::from_env())
     }
 
     /// Loads the chosen data within `limits` and derives the graph and the index.
     pub fn load_with(choice: &DataChoice, limits: &crate::dataset::limits::Limits) -> Network {
-        Network::from_dataset(Dataset::load_with(choice, limits))
+        let progress = Progress::new();
+        let data = Dataset::load_reporting(choice, limits, &progress);
+        let net = Network::derive(data, &progress);
+        progress.finish(net.data.len());
+        net
     }
 
     /// Derives the graph and the index of a dataset.
     pub fn from_dataset(data: Dataset) -> Network {
+        Network::derive(data, &Progress::new())
+    }
+
+    fn derive(data: Dataset, progress: &Progress) -> Network {
         // The index sorts the names; the graph orders each entity's links by them.
+        progress.stage(&format!("indexing {} entities for search", data.len()));
         let index = SearchIndex::build(&data);
+        progress.stage("linking them");
         let graph = Graph::build_ranked(&data, index.name_ranks());
         Network { data, graph, index }
     }

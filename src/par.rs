@@ -43,6 +43,16 @@ pub fn in_parallel<R: Send>(
     })
 }
 
+/// Frees `value` on a thread of its own: a command about to exit need not wait for a large
+/// dataset to be freed piece by piece (a second at a million entities). The process may
+/// end first, which frees everything at once.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    // Should the thread not start, the value comes back and is dropped here.
+    let _ = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(value));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -206,12 +206,22 @@ impl SearchIndex {
         };
         // By name (and load order) first: that gives the links' order of names too
         // (`name_rank`); then by kind, keeping that order.
-        let mut by_name: Vec<u32> = (0..n as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
-            sort_name(a as usize)
-                .cmp(sort_name(b as usize))
-                .then(a.cmp(&b))
+        // Sorted on the first eight bytes of each name, kept beside the entity (no pointer to
+        // follow), and on the whole name only when those are equal.
+        let prefix = |i: usize| {
+            let mut b = [0u8; 8];
+            let name = sort_name(i).as_bytes();
+            let k = name.len().min(8);
+            b[..k].copy_from_slice(&name[..k]);
+            u64::from_be_bytes(b)
+        };
+        let mut keyed: Vec<(u64, u32)> = (0..n).map(|i| (prefix(i), i as u32)).collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| sort_name(a.1 as usize).cmp(sort_name(b.1 as usize)))
+                .then(a.1.cmp(&b.1))
         });
+        let by_name: Vec<u32> = keyed.into_iter().map(|(_, e)| e).collect();
         let mut name_rank = vec![0u32; n];
         let mut r = 0;
         for (k, &e) in by_name.iter().enumerate() {

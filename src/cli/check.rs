@@ -13,11 +13,13 @@ pub fn run(choice: &DataChoice, out: &mut dyn Write) -> io::Result<i32> {
         writeln!(out, "{}", clean_line(&p.to_string()))?;
     }
     writeln!(out, "{}", summary(&ds))?;
-    Ok(if ds.problem_count(Severity::Error) > 0 {
+    let code = if ds.problem_count(Severity::Error) > 0 {
         EXIT_FAIL
     } else {
         EXIT_OK
-    })
+    };
+    crate::par::drop_in_background(ds);
+    Ok(code)
 }
 
 /// "143 entities in 6 files (25 organizations, ...): 0 errors, 0 warnings".

@@ -60,5 +60,8 @@ pub fn run(
             )?;
         }
     }
-    Ok(if rows.is_empty() { EXIT_FAIL } else { EXIT_OK })
+    let code = if rows.is_empty() { EXIT_FAIL } else { EXIT_OK };
+    drop(rows);
+    crate::par::drop_in_background(net);
+    Ok(code)
 }

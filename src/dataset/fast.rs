@@ -130,6 +130,8 @@ impl<'a> Reader<'a> {
             out.push(p.string()?);
             Some(())
         })?;
+        // Lists are short (one to three sources): no spare room kept for a million of them.
+        out.shrink_to_fit();
         Some(out)
     }
 
@@ -349,6 +351,7 @@ fn person(p: &mut Reader<'_>) -> Option<Person> {
                     posts.push(post(p)?);
                     Some(())
                 })?;
+                posts.shrink_to_fit();
                 x.posts = posts;
             }
             "note" => x.note = Some(p.string()?),

@@ -9,28 +9,105 @@ use crate::text::clean;
 use std::ops::Range;
 
 /// The text of one data file, with what is needed to turn offsets into locations.
+///
+/// Once its entries are read, a file read from disk lets go of its text
+/// ([`FileText::release`]): at a million entities the texts are half a gigabyte that only
+/// the rare problem found later needs, to say where it is. Such a location reads the file
+/// again, once, if its length and modification time are those it was read with; if the
+/// file changed meanwhile, the location names the file alone.
 #[derive(Debug, Clone)]
 pub struct FileText {
     /// The path as shown to the user.
     pub path: String,
-    /// The file's text (invalid UTF-8 replaced by U+FFFD).
+    /// The file's text (invalid UTF-8 replaced by U+FFFD); empty once released.
     pub text: String,
     /// Line starts of `text`.
     pub lines: LineIndex,
+    /// Where the text can be read again, and what the file was like then.
+    source: Option<Source>,
+    released: bool,
+    again: std::sync::OnceLock<Option<Box<(String, LineIndex)>>>,
+}
+
+/// A data file on disk, as it was when read.
+#[derive(Debug, Clone)]
+struct Source {
+    path: std::path::PathBuf,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
 }
 
 impl FileText {
     /// Wraps a file's text.
     pub fn new(path: String, text: String) -> Self {
         let lines = LineIndex::new(&text);
-        FileText { path, text, lines }
+        FileText {
+            path,
+            text,
+            lines,
+            source: None,
+            released: false,
+            again: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Records that the text was read from `file`, `len` bytes modified at `modified`: the
+    /// text can then be released and read again when needed.
+    pub fn read_from(
+        mut self,
+        file: &std::path::Path,
+        len: u64,
+        modified: Option<std::time::SystemTime>,
+    ) -> Self {
+        self.source = Some(Source {
+            path: file.to_path_buf(),
+            len,
+            modified,
+        });
+        self
+    }
+
+    /// Lets go of the text of a file read from disk (a text given in memory is kept).
+    pub fn release(&mut self) {
+        if self.source.is_some() {
+            self.text = String::new();
+            self.lines = LineIndex::new("");
+            self.released = true;
+        }
+    }
+
+    /// The text and its line index: the file read again if it was released.
+    fn text_and_lines(&self) -> Option<(&str, &LineIndex)> {
+        if !self.released {
+            return Some((&self.text, &self.lines));
+        }
+        let again = self.again.get_or_init(|| {
+            let source = self.source.as_ref()?;
+            let meta = std::fs::metadata(&source.path).ok()?;
+            if meta.len() != source.len || meta.modified().ok() != source.modified {
+                return None;
+            }
+            let bytes = std::fs::read(&source.path).ok()?;
+            let text = decode(&self.path, bytes, &mut Vec::new()).text;
+            let lines = LineIndex::new(&text);
+            Some(Box::new((text, lines)))
+        });
+        again.as_deref().map(|(t, l)| (t.as_str(), l))
     }
 
     /// The location of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
-        let (line, mut col) = self.lines.line_col(&self.text, offset);
+        let Some((text, lines)) = self.text_and_lines() else {
+            // Released, and the file changed since: only the file can be named.
+            return Location {
+                path: self.path.clone(),
+                line: 0,
+                col: 0,
+            };
+        };
+        let (line, mut col) = lines.line_col(text, offset);
         // A byte-order mark is invisible in an editor: it is not a column.
-        if line == 1 && col > 1 && self.text.starts_with('\u{feff}') {
+        if line == 1 && col > 1 && text.starts_with('\u{feff}') {
             col -= 1;
         }
         Location {
@@ -42,7 +119,10 @@ impl FileText {
 
     /// The location of the value at `path` inside the entry at `entry`.
     pub fn locate(&self, entry: &Range<usize>, path: &[Step<'_>]) -> Location {
-        self.location(syntax::locate(&self.text, entry.clone(), path))
+        match self.text_and_lines() {
+            Some((text, _)) => self.location(syntax::locate(text, entry.clone(), path)),
+            None => self.location(entry.start),
+        }
     }
 }
 
@@ -52,6 +132,8 @@ pub struct Parsed {
     pub entity: Entity,
     /// Its entry in the file.
     pub range: Range<usize>,
+    /// The line and column where the entry starts.
+    pub at: (u32, u32),
 }
 
 /// Decodes a file's bytes, reporting invalid UTF-8 with its location.
@@ -152,16 +234,22 @@ fn read_entries(file: &FileText, ranges: &[Range<usize>]) -> Vec<Result<Parsed, 
         .iter()
         .map(|range| {
             let src = &file.text[range.clone()];
+            let at = || {
+                let loc = file.location(range.start);
+                (loc.line as u32, loc.col as u32)
+            };
             if let Some(entity) = super::fast::entity(src) {
                 return Ok(Parsed {
                     entity,
                     range: range.clone(),
+                    at: at(),
                 });
             }
             match options.from_str::<Entity>(src) {
                 Ok(entity) => Ok(Parsed {
                     entity,
                     range: range.clone(),
+                    at: at(),
                 }),
                 Err(e) => {
                     let offset = entry_offset(file, range, &e);
@@ -283,5 +371,74 @@ fn describe(code: &ron::Error) -> String {
             )
         }
         other => clean(&other.to_string()).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(path: &std::path::Path) -> FileText {
+        let bytes = std::fs::read(path).unwrap();
+        let meta = std::fs::metadata(path).unwrap();
+        decode("shown.ron", bytes, &mut Vec::new()).read_from(
+            path,
+            meta.len(),
+            meta.modified().ok(),
+        )
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_to_locate_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        std::fs::write(
+            &path,
+            "[\n  City(id: \"x\",\n       name: \"上海\", country: \"c\"),\n]\n",
+        )
+        .unwrap();
+        let mut file = read(&path);
+        let entry = 4..file.text.len() - 3;
+        let before = file.locate(&entry, &[Step::Field("country")]);
+        assert_eq!((before.line, before.col), (3, 29));
+        file.release();
+        assert!(file.text.is_empty());
+        assert_eq!(file.locate(&entry, &[Step::Field("country")]), before);
+        assert_eq!(
+            file.location(entry.start),
+            Location {
+                path: "shown.ron".into(),
+                line: 2,
+                col: 3
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_named_without_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        std::fs::write(
+            &path,
+            "[\n  City(id: \"x\", name: \"n\", country: \"c\"),\n]\n",
+        )
+        .unwrap();
+        let mut file = read(&path);
+        file.release();
+        std::fs::write(
+            &path,
+            "[\n\n\n  City(id: \"x\", name: \"n\", country: \"c\"),\n]\n",
+        )
+        .unwrap();
+        let at = file.location(4);
+        assert_eq!((at.path.as_str(), at.line, at.col), ("shown.ron", 0, 0));
+    }
+
+    #[test]
+    fn a_text_given_in_memory_is_kept() {
+        let mut file = FileText::new("mem.ron".into(), "[\n  x\n]".into());
+        file.release();
+        assert_eq!(file.text, "[\n  x\n]");
+        assert_eq!(file.location(4).line, 2);
     }
 }

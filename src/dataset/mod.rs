@@ -53,8 +53,21 @@ impl Dataset {
 
     /// Reads and checks the data chosen by `choice` within `limits`.
     pub fn load_with(choice: &DataChoice, limits: &limits::Limits) -> Dataset {
+        let progress = crate::progress::Progress::new();
+        let ds = Dataset::load_reporting(choice, limits, &progress);
+        progress.finish(ds.len());
+        ds
+    }
+
+    /// [`Dataset::load_with`], saying what it does on `progress` when the data is large.
+    pub fn load_reporting(
+        choice: &DataChoice,
+        limits: &limits::Limits,
+        progress: &crate::progress::Progress,
+    ) -> Dataset {
         let (label, files, problems) = source::read(choice, limits);
-        Dataset::from_files(label, files, problems, limits.entities)
+        progress.begin(files.iter().map(|f| f.text.len() as u64).sum());
+        Dataset::from_files(label, files, problems, limits.entities, progress)
     }
 
     /// Builds a dataset from files already read (`(path shown, bytes)`), e.g. in tests.
@@ -64,7 +77,14 @@ impl Dataset {
             .into_iter()
             .map(|(path, bytes)| load::decode(&path, bytes, &mut problems))
             .collect();
-        Dataset::from_files(label.to_string(), files, problems, limits::MAX_ENTITIES)
+        let progress = crate::progress::Progress::new();
+        Dataset::from_files(
+            label.to_string(),
+            files,
+            problems,
+            limits::MAX_ENTITIES,
+            &progress,
+        )
     }
 
     fn from_files(
@@ -72,14 +92,28 @@ impl Dataset {
         files: Vec<load::FileText>,
         mut problems: Vec<Problem>,
         max_entities: usize,
+        progress: &crate::progress::Progress,
     ) -> Dataset {
+        let mut files = files;
+        let count = files.len();
         let mut parsed = Vec::new();
         let mut room = max_entities;
-        for (i, file) in files.iter().enumerate() {
-            for p in load::parse_file_within(file, &mut room, max_entities, &mut problems) {
-                parsed.push((i, p));
-            }
+        for (i, file) in files.iter_mut().enumerate() {
+            progress.stage(&format!(
+                "reading {} ({} of {count}), {} entities so far",
+                file.path,
+                i + 1,
+                parsed.len()
+            ));
+            let read = load::parse_file_within(file, &mut room, max_entities, &mut problems);
+            // Its entities are read: the text is needed again only to locate a problem.
+            file.release();
+            // Exactly the room needed: at a million entities, doubling would leave
+            // hundreds of megabytes unused.
+            parsed.reserve_exact(read.len());
+            parsed.extend(read.into_iter().map(|p| (i, p)));
         }
+        progress.stage(&format!("checking {} entities", parsed.len()));
         validate::build(label, &files, parsed, problems)
     }
 
@@ -105,9 +139,7 @@ impl Dataset {
 
     /// The index of the entity with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.index
-            .get(id, |i| self.entities[i as usize].id())
-            .map(|i| i as usize)
+        self.index.get(id).map(|i| i as usize)
     }
 
     /// The entity with this id.

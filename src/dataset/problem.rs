@@ -95,7 +95,9 @@ impl LineIndex {
     /// Indexes the line starts of `src`.
     pub fn new(src: &str) -> Self {
         let bytes = src.as_bytes();
-        let mut starts = vec![0];
+        // Exactly the room needed (counting is cheap next to a doubling's slack).
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        starts.push(0);
         let mut marks = Vec::new();
         let mut line_start = 0;
         // Line by line (memchr finds the ends); only a line longer than MARK_EVERY bytes

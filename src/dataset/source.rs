@@ -235,12 +235,13 @@ fn read_file(
                 max_total >> 20
             )));
         }
-        Ok(Ok(bytes))
+        Ok(Ok((bytes, meta.modified().ok())))
     });
     match result {
-        Ok(Ok(bytes)) => {
+        Ok(Ok((bytes, modified))) => {
             *total += bytes.len() as u64;
-            Some(decode(&shown, bytes, problems))
+            let len = bytes.len() as u64;
+            Some(decode(&shown, bytes, problems).read_from(path, len, modified))
         }
         Ok(Err(message)) => {
             problems.push(file_problem(path, message));

@@ -47,7 +47,7 @@ pub fn build(
             }
             continue;
         }
-        if let Some(first) = index.get(id, |i| parsed[i as usize].1.entity.id()) {
+        if let Some(first) = index.get(id) {
             if budget.room(f, Severity::Error) {
                 let (ff, fp) = &parsed[first as usize];
                 let first_at = files[*ff].locate(&fp.range, &[Step::Field("id")]);
@@ -62,18 +62,18 @@ pub fn build(
             }
             continue;
         }
-        index.insert(id, k as u32, |i| parsed[i as usize].1.entity.id());
-        let loc = file.location(p.range.start);
+        index.push(id);
         origins.push(Origin {
             file: f as u32,
-            line: loc.line as u32,
-            col: loc.col as u32,
+            line: p.at.0,
+            col: p.at.1,
         });
         parsed.swap(k, j);
         k += 1;
     }
     parsed.truncate(k);
     let kept = parsed;
+    index.shrink();
 
     let kinds: Vec<Kind> = kept.iter().map(|(_, p)| p.entity.kind()).collect();
     let ids: Vec<&str> = kept.iter().map(|(_, p)| p.entity.id()).collect();
@@ -285,11 +285,7 @@ impl Ctx<'_, '_> {
     fn reference(&mut self, value: &str, allowed: &[Kind], path: &[Step<'_>]) {
         let field = field_name(path);
         let wanted = kinds_text(allowed, true);
-        match self
-            .checker
-            .index
-            .get(value, |i| self.checker.ids[i as usize])
-        {
+        match self.checker.index.get(value) {
             Some(i) => {
                 let kind = self.checker.kinds[i as usize];
                 if !allowed.contains(&kind) {

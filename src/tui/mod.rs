@@ -163,9 +163,12 @@ pub fn run(mut net: Network, setup: Setup) -> std::io::Result<()> {
     };
     let mut outside = Outside::new(&setup.choice);
     let state_path = setup.state_path.clone();
-    run_loop(&mut guard.terminal, &mut app, poll_event, |app| {
+    let result = run_loop(&mut guard.terminal, &mut app, poll_event, |app| {
         outside.carry_out(app, state_path.as_deref())
-    })
+    });
+    // Quitting need not wait for a large dataset to be freed.
+    crate::par::drop_in_background(app);
+    result
 }
 
 /// The theme the config and `NO_COLOR` ask for.
