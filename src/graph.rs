@@ -145,6 +145,10 @@ pub struct Graph {
     start: Vec<u32>,
 }
 
+/// Links found in a dataset's references, not yet in order (see [`Graph::find_links`]).
+#[derive(Debug, Default)]
+pub struct FoundLinks(Vec<(u32, Link)>);
+
 /// One step of a path: from an entity, along a link.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathStep {
@@ -178,16 +182,26 @@ impl Graph {
     /// names, equal ranks), which orders the links under each heading: the search index has
     /// them already ([`crate::search::SearchIndex::name_ranks`]).
     pub fn build_ranked(ds: &Dataset, name_rank: &[u32]) -> Graph {
-        let n = ds.len();
-        // Every link with the entity it belongs to, in the order found (in parallel by
-        // ranges of entities, joined in order).
+        Graph::assemble(ds.len(), Graph::find_links(ds), name_rank)
+    }
+
+    /// The first half of [`Graph::build_ranked`], which needs no names: every link, with
+    /// the entity it belongs to, in the order found. It can run while the names are ranked.
+    pub fn find_links(ds: &Dataset) -> FoundLinks {
+        // In parallel by ranges of entities, joined in order.
         let kinds: Vec<Kind> = ds.entities().iter().map(Entity::kind).collect();
-        let parts = crate::par::in_parallel(n, 20_000, |r| walk(ds, &kinds, r));
-        let found: Vec<(u32, Link)> = if parts.len() == 1 {
+        let parts = crate::par::in_parallel(ds.len(), 20_000, |r| walk(ds, &kinds, r));
+        FoundLinks(if parts.len() == 1 {
             parts.into_iter().next().unwrap_or_default()
         } else {
             parts.into_iter().flatten().collect()
-        };
+        })
+    }
+
+    /// The second half of [`Graph::build_ranked`]: the links found for `n` entities, put
+    /// in order.
+    pub fn assemble(n: usize, found: FoundLinks, name_rank: &[u32]) -> Graph {
+        let found = found.0;
         // Each entity's links together, in the order found (a stable counting sort, moving
         // each link once into its place)...
         let mut start = vec![0u32; n + 1];

@@ -37,11 +37,17 @@ impl Network {
     }
 
     fn derive(data: Dataset, progress: &Progress) -> Network {
-        // The index sorts the names; the graph orders each entity's links by them.
-        progress.stage(&format!("indexing {} entities for search", data.len()));
-        let index = SearchIndex::build(&data);
-        progress.stage("linking them");
-        let graph = Graph::build_ranked(&data, index.name_ranks());
+        // The index sorts the names, which order each entity's links; the links are found
+        // meanwhile, on other threads.
+        progress.stage(&format!("indexing and linking {} entities", data.len()));
+        let (index, found) = std::thread::scope(|s| {
+            let finding = s.spawn(|| Graph::find_links(&data));
+            let index = SearchIndex::build(&data);
+            let found = finding.join().unwrap_or_else(|_| Graph::find_links(&data));
+            (index, found)
+        });
+        progress.stage("ordering the links");
+        let graph = Graph::assemble(data.len(), found, index.name_ranks());
         Network { data, graph, index }
     }
 

@@ -214,8 +214,8 @@ pub fn parse_file_within(
     }
     *room -= entries.len();
     let mut parsed = Vec::with_capacity(entries.len());
-    // Below some 4,000 entries a file is read on one thread.
-    for part in in_parallel(entries.len(), 4096, |r| read_entries(file, &entries[r])) {
+    // Below some 1,000 entries a file is read on one thread.
+    for part in in_parallel(entries.len(), 1024, |r| read_entries(file, &entries[r])) {
         for read in part {
             match read {
                 Ok(p) => parsed.push(p),
