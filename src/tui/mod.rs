@@ -75,9 +75,13 @@ where
     };
     loop {
         terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
+        if let Some(s) = &searcher {
+            // The text typed is on screen: now the search may take the cores.
+            s.submit_pending(app);
+        }
         // While a search runs, look for its listing often.
         let wait = if app.search_job.pending.is_some() {
-            Duration::from_millis(5)
+            Duration::from_millis(2)
         } else {
             Duration::from_millis(100)
         };
@@ -93,8 +97,9 @@ where
             }
         }
         if let Some(s) = &searcher {
-            // Small data answers within the frame; large data shows the typed text first.
-            s.exchange(app, Duration::from_millis(12));
+            // A search made stale by these keys stops; a listing that arrived is shown.
+            s.cancel_stale(app);
+            s.collect(app, Duration::from_millis(2));
         }
         carry_out(app);
         if app.quit {

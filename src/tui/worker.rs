@@ -3,11 +3,13 @@
 //! stops early and is dropped.
 //!
 //! [`update`](super::update::update) stays pure: with a worker, editing the search line only
-//! marks the list as waiting ([`App::search_edited`]); the event loop sends the search to the
-//! worker and shows its listing when it arrives ([`SearchWorker::exchange`]). Before any
-//! other action (opening, moving, switching tabs), the loop waits for the pending listing
-//! ([`SearchWorker::finish`]), so keys always act on the list of the text typed. Without a
-//! worker (tests, headless use) the list is refreshed at once, as before.
+//! marks the list as waiting ([`App::search_edited`]). The event loop then stops the search
+//! the keys made stale ([`SearchWorker::cancel_stale`]), draws the text typed, hands the new
+//! search to the worker ([`SearchWorker::submit_pending`]) and shows its listing when it
+//! arrives ([`SearchWorker::collect`]). Before any other action (opening, moving, switching
+//! tabs), the loop waits for the pending listing ([`SearchWorker::finish`]), so keys always
+//! act on the list of the text typed. Without a worker (tests, headless use) the list is
+//! refreshed at once, as before.
 
 use super::action::Action;
 use super::listing::{Listing, listing};
@@ -144,13 +146,35 @@ impl SearchWorker {
     /// Hands the pending search to the worker if it has not been, then waits up to `wait`
     /// for a listing and shows it if it is for the latest search.
     pub fn exchange(&self, app: &mut App, wait: Duration) {
-        let Some(pending) = app.search_job.pending else {
-            return;
-        };
-        if app.search_job.submitted != pending {
+        self.submit_pending(app);
+        self.collect(app, wait);
+    }
+
+    /// Stops the search the worker is running if keys made it stale, so that both cores
+    /// are free to show what was typed.
+    pub fn cancel_stale(&self, app: &App) {
+        if let Some(pending) = app.search_job.pending {
+            self.latest.store(pending, Ordering::Relaxed);
+        }
+    }
+
+    /// Hands the pending search to the worker, if it has not been.
+    pub fn submit_pending(&self, app: &mut App) {
+        if let Some(pending) = app.search_job.pending
+            && app.search_job.submitted != pending
+        {
             self.submit(app, pending);
         }
-        self.receive(app, Some(wait));
+    }
+
+    /// Shows the listing of the latest search if it arrives within `wait`; waits only for
+    /// a search handed to the worker.
+    pub fn collect(&self, app: &mut App, wait: Duration) {
+        if app.search_job.pending.is_some()
+            && app.search_job.pending == Some(app.search_job.submitted)
+        {
+            self.receive(app, Some(wait));
+        }
     }
 
     /// Waits for the pending search, if any, and shows its listing.
