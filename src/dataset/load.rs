@@ -182,9 +182,40 @@ pub fn parse_file_within(
     max_entities: usize,
     problems: &mut Vec<Problem>,
 ) -> Vec<Parsed> {
+    parse_split_within(file, split(file), room, max_entities, problems)
+}
+
+/// A file cut into its top-level entries, with the syntax errors met (see
+/// [`syntax::top_level_entries`]).
+#[derive(Debug)]
+pub struct Split {
+    entries: Vec<Range<usize>>,
+    errors: Vec<syntax::SyntaxError>,
+}
+
+/// Cuts a file into its entries: the first half of [`parse_file_within`], which depends on
+/// nothing but the file, so that several files can be cut at once.
+pub fn split(file: &FileText) -> Split {
     let text = file.text.as_str();
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let (mut entries, errors) = syntax::top_level_entries_from(text, start);
+    let (entries, errors) = syntax::top_level_entries_from(text, start);
+    Split { entries, errors }
+}
+
+/// [`parse_file_within`] of a file already [`split`].
+pub fn parse_split_within(
+    file: &FileText,
+    split: Split,
+    room: &mut usize,
+    max_entities: usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<Parsed> {
+    let text = file.text.as_str();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let Split {
+        mut entries,
+        errors,
+    } = split;
     let no_errors = errors.is_empty();
     for err in errors {
         problems.push(Problem::error(

@@ -225,14 +225,23 @@ impl<'a> Lexer<'a> {
             if self.pos - start > MAX_TOKEN_BYTES {
                 return Err(self.too_long(start));
             }
-            match self.src.get(self.pos) {
-                None => return Err(self.err(start, "unclosed string")),
-                Some(b'\\') => self.pos += 2,
-                Some(b'"') => {
-                    self.pos += 1;
+            // Straight to the next quote or backslash (memchr), looking no further than the
+            // token limit allows: the same as reading byte by byte, several times faster.
+            let end = (start + MAX_TOKEN_BYTES + 1).min(self.src.len());
+            let window = self.src.get(self.pos..end).unwrap_or(&[]);
+            match memchr::memchr2(b'"', b'\\', window) {
+                None => {
+                    self.pos = self.pos.max(end);
+                    if self.pos - start > MAX_TOKEN_BYTES {
+                        return Err(self.too_long(start));
+                    }
+                    return Err(self.err(start, "unclosed string"));
+                }
+                Some(k) if window[k] == b'"' => {
+                    self.pos += k + 1;
                     return Ok(());
                 }
-                Some(_) => self.pos += 1,
+                Some(k) => self.pos += k + 2,
             }
         }
     }
