@@ -3,6 +3,7 @@
 //! Every test runs the real binary with `LIAISON_DATA` unset and `HOME` / `XDG_DATA_HOME`
 //! pointing at an empty temporary folder, so neither the environment nor a user data
 //! directory can change what is loaded. Fixture data is passed with `--data`.
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,13 +22,7 @@ struct Test {
 impl Test {
     fn new() -> Test {
         let home = tempfile::tempdir().expect("temporary home");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
-        command
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("LIAISON_DATA")
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("share"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"));
+        let command = common::liaison_command(home.path());
         Test { command, home }
     }
 

@@ -4,6 +4,7 @@
 //! unfold the physical lines, split each property at its first colon, split structured values
 //! at unescaped semicolons, and undo the escapes. CSV is read back with a small RFC 4180
 //! parser. Like `tests/cli.rs`, every run has `LIAISON_DATA` unset and an empty home.
+mod common;
 
 use std::process::Command;
 use tempfile::TempDir;
@@ -24,13 +25,7 @@ struct Test {
 impl Test {
     fn new() -> Test {
         let home = tempfile::tempdir().expect("temporary home");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
-        command
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env_remove("LIAISON_DATA")
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("share"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"));
+        let command = common::liaison_command(home.path());
         Test {
             command,
             _home: home,

@@ -230,3 +230,16 @@ pub fn buffer_text(buf: &Buffer) -> String {
 pub fn network_from(files: Vec<(String, Vec<u8>)>) -> Network {
     Network::from_dataset(liaison::dataset::Dataset::from_texts("test", files))
 }
+
+/// The `liaison` binary, run from the repository, with a home of its own: no `LIAISON_DATA`,
+/// and data and config directories under `home`, so the user's own files never interfere.
+pub fn liaison_command(home: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LIAISON_DATA")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("XDG_CONFIG_HOME", home.join("config"));
+    command
+}
