@@ -82,6 +82,9 @@ impl Card {
                     c.website.clone().unwrap_or_default(),
                 );
                 f(&mut contact, "Hours", c.hours.clone().unwrap_or_default());
+                for s in &c.sources {
+                    f(&mut contact, "Contact source", s.clone());
+                }
                 if let Some(k) = &o.kind {
                     subtitle.push(k.clone());
                 }

@@ -258,6 +258,7 @@ fn contact(p: &mut Reader<'_>) -> Option<Contact> {
             "emails" => c.emails = p.strings()?,
             "website" => c.website = Some(p.string()?),
             "hours" => c.hours = Some(p.string()?),
+            "sources" => c.sources = p.strings()?,
             _ => return None,
         }
         Some(())

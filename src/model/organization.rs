@@ -69,6 +69,10 @@ pub struct Contact {
     /// Office hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// The public pages or documents these contact details were read from (each value of
+    /// the block must be stated by one of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Contact {
