@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod dataset;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod geo;
 pub mod graph;
