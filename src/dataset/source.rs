@@ -305,7 +305,7 @@ mod tests {
         std::fs::write(&path, city("espoo")).unwrap();
         let mut problems = Vec::new();
         let listed = collect(dir.path(), &mut problems);
-        assert_eq!(listed, [path.clone()]);
+        assert_eq!(listed, std::slice::from_ref(&path));
         std::fs::remove_file(&path).unwrap();
         let made = std::process::Command::new("mkfifo").arg(&path).status();
         if !made.is_ok_and(|s| s.success()) {
