@@ -6,6 +6,7 @@
 //! and the [`tui`] browser. The domain modules know nothing about terminals; the UI never
 //! changes the domain.
 
+pub mod anniversary;
 pub mod card;
 pub mod cli;
 pub mod config;

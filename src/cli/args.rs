@@ -104,6 +104,26 @@ pub enum Command {
         #[arg(long)]
         all_matches: bool,
     },
+    /// Round anniversaries (1st, 5th, 10th, every 5 years) of ties, agreements, foundings and
+    /// recurring events, in date order: in the next 365 days, or in a calendar year.
+    #[command(after_help = "Examples:\n  \
+        liaison anniversaries --year 2026\n  \
+        liaison anniversaries --within 90\n  \
+        liaison anniversaries --year 2027 --format ics > anniversaries.ics")]
+    Anniversaries {
+        /// A calendar year, 1 January to 31 December (instead of the days from today).
+        #[arg(long, value_name = "YEAR", conflicts_with_all = ["within", "from"])]
+        year: Option<i32>,
+        /// How many days ahead, today included.
+        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        within: u32,
+        /// Count the days from this date instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<chrono::NaiveDate>,
+        /// A table, JSON, or an iCalendar file (one all-day event each) for a calendar.
+        #[arg(long, short, value_enum, default_value_t = AnniversaryFormat::Table)]
+        format: AnniversaryFormat,
+    },
     /// Print a completion script for a shell (e.g. `liaison completions bash`).
     Completions {
         /// The shell.
@@ -127,6 +147,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// Formats of `liaison anniversaries`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnniversaryFormat {
+    /// One line each: date, years, what, name, the date celebrated.
+    Table,
+    /// A JSON array of {date, years, since, what, id, name}.
+    Json,
+    /// An iCalendar file (RFC 5545) with one all-day event each.
+    Ics,
 }
 
 /// Formats of `liaison export`.

@@ -4,6 +4,7 @@
 //! and returns its exit code. Every string from the data goes through [`crate::text`]
 //! before it is written, so no control sequence from a data file reaches a terminal.
 
+mod anniversaries;
 mod args;
 mod check;
 mod export;
@@ -133,6 +134,22 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             query,
             all_matches,
         } => export::run(&cli.data_choice(), *format, query, *all_matches, out, err),
+        Command::Anniversaries {
+            year,
+            within,
+            from,
+            format,
+        } => anniversaries::run(
+            &cli.data_choice(),
+            &anniversaries::Ask {
+                year: *year,
+                from: *from,
+                within: *within,
+                format: *format,
+            },
+            out,
+            err,
+        ),
         Command::Completions { shell } => shell::completions(*shell, out),
         Command::Man { command } => shell::man(command.as_deref(), out, err),
     };
