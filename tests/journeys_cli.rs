@@ -6,6 +6,8 @@
 //! small data sets are written into that home so that each test states the facts it relies on.
 mod common;
 
+use std::path::Path;
+
 use std::process::Command;
 use tempfile::TempDir;
 
@@ -37,6 +39,20 @@ impl Test {
         std::fs::write(&path, text).expect("fixture written");
         self.command.arg("--data").arg(path);
         self
+    }
+
+    fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Test {
+        self.command.env(key, value);
+        self
+    }
+
+    fn env_remove(mut self, key: &str) -> Test {
+        self.command.env_remove(key);
+        self
+    }
+
+    fn home(&self) -> &Path {
+        self.home.path()
     }
 
     fn run(mut self) -> Run {
@@ -278,4 +294,299 @@ fn built_in_anniversaries_of_2026_include_casablanca_and_barcelona() {
     assert!(run.line_with("Shanghai – Casablanca").contains("1986"));
     assert!(run.line_with("Shanghai – Barcelona").contains("25 years"));
     assert!(run.line_with("Shanghai – Barcelona").contains("2001"));
+}
+
+/// A city with ties of every kind, agreements and events concerning both sides, and a
+/// partner whose name a spreadsheet would run as a formula.
+const TIES: &str = r#"[
+    City(id: "shanghai", name: "Shanghai", country: "China", sources: ["test"]),
+    City(id: "espoo", name: "Espoo", country: "Finland", sources: ["test"]),
+    City(id: "kuopio", name: "Kuopio", country: "Finland", sources: ["test"]),
+    City(id: "casablanca", name: "Casablanca", country: "Morocco", sources: ["test"]),
+    City(id: "formula", name: "=HYPERLINK(\"http://evil.example\")", country: "Nowhere",
+         sources: ["test"]),
+    SisterCity(id: "shanghai-espoo", cities: ("shanghai", "espoo"), established: "1998-09-04",
+               kind: "sister city", sources: ["test"]),
+    SisterCity(id: "shanghai-casablanca", cities: ("casablanca", "shanghai"),
+               established: "1986-09-08", kind: "sister city", sources: ["test"]),
+    SisterCity(id: "shanghai-kuopio", cities: ("shanghai", "kuopio"), established: "2012",
+               status: Ended, kind: "friendly exchange city", sources: ["test"]),
+    SisterCity(id: "shanghai-formula", cities: ("shanghai", "formula"), sources: ["test"]),
+    Organization(id: "soea", name: "Exchange Association", city: "shanghai", sources: ["test"]),
+    Agreement(id: "mou-1", title: "First memorandum", parties: ["soea", "espoo"],
+              signed: "2016-11-01", sources: ["test"]),
+    Agreement(id: "mou-2", title: "Second memorandum", parties: ["shanghai", "espoo"],
+              signed: "2018", sources: ["test"]),
+    Event(id: "celebration", title: "Espoo-Shanghai 20-year celebration", date: "2018-09-13",
+          place: "shanghai", participants: ["espoo"], sources: ["test"]),
+    Event(id: "old-visit", title: "An older visit", date: "2012-06-14", place: "espoo",
+          participants: ["soea"], sources: ["test"]),
+]"#;
+
+#[test]
+fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "a header and four ties\n{}", run.context());
+    for column in [
+        "partner",
+        "country",
+        "level",
+        "since",
+        "years",
+        "status",
+        "agreements",
+    ] {
+        assert!(
+            lines[0].contains(column),
+            "header lacks {column}: {:?}",
+            lines[0]
+        );
+    }
+    // Sorted by date by default; the undated tie last.
+    assert!(lines[1].starts_with("Casablanca"), "{}", run.context());
+    assert!(lines[4].starts_with("=HYPERLINK"), "{}", run.context());
+    let espoo = run.line_with("Espoo");
+    assert!(
+        espoo.contains("Finland") && espoo.contains("1998-09-04"),
+        "{espoo}"
+    );
+    assert!(espoo.contains("  2  "), "two agreements: {espoo}");
+    assert!(
+        espoo.ends_with("2018-09-13 Espoo-Shanghai 20-year celebration"),
+        "{espoo}"
+    );
+    assert!(run.line_with("Kuopio").contains("ended"));
+}
+
+#[test]
+fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
+    let run = Test::new()
+        .data(TIES)
+        .args([
+            "ties",
+            "shanghai",
+            "country:finland",
+            "--sort",
+            "partner",
+            "--reverse",
+        ])
+        .run()
+        .status(0);
+    let partners: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(partners, ["Kuopio", "Espoo"], "{}", run.context());
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "status:active", "since:1990"])
+        .run()
+        .status(0)
+        .stdout_contains("Espoo")
+        .stdout_lacks("Casablanca")
+        .stdout_lacks("Kuopio");
+}
+
+#[test]
+fn ties_with_an_unknown_filter_or_column_exit_2_naming_the_known_ones() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "colour:red"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("country: region: level:");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "--sort", "colour"])
+        .run()
+        .status(2)
+        .stderr_contains("last_event");
+}
+
+#[test]
+fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "country:peru"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("none of the 4 ties of Shanghai match");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "soea"])
+        .run()
+        .status(1)
+        .stderr_contains("ties are listed for a city");
+}
+
+#[test]
+fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "--format", "csv"])
+        .run()
+        .status(0);
+    assert!(run.stdout.contains("\r\n"), "rows end in CRLF");
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for column in [
+        "partner", "country", "region", "level", "since", "years", "status",
+    ] {
+        assert!(
+            header.iter().any(|h| h == column),
+            "no {column} in {header:?}"
+        );
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 4, "{}", run.context());
+    let espoo = rows
+        .iter()
+        .find(|r| &r[col("partner")] == "Espoo")
+        .expect("Espoo's row");
+    assert_eq!(&espoo[col("country")], "Finland");
+    assert_eq!(&espoo[col("agreements")], "2");
+    let formula = rows
+        .iter()
+        .find(|r| &r[col("partner_id")] == "formula")
+        .expect("the formula row");
+    assert_eq!(
+        &formula[col("partner")],
+        "'=HYPERLINK(\"http://evil.example\")"
+    );
+}
+
+#[test]
+fn ties_as_json_hold_every_field() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "-f", "json"])
+        .run()
+        .status(0);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let espoo = list
+        .as_array()
+        .and_then(|l| l.iter().find(|r| r["partner_id"] == "espoo"))
+        .unwrap_or_else(|| panic!("no Espoo\n{}", run.context()));
+    assert_eq!(espoo["country"], "Finland");
+    assert_eq!(espoo["since"], "1998-09-04");
+    assert_eq!(espoo["agreements"], 2);
+}
+
+#[test]
+fn built_in_ties_of_shanghai_as_csv_have_country_and_region_columns() {
+    let run = Test::new()
+        .args(["ties", "shanghai", "--format", "csv"])
+        .run()
+        .status(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert!(header.iter().any(|h| h == "country"));
+    assert!(header.iter().any(|h| h == "region"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let partner = header.iter().position(|h| h == "partner").expect("partner");
+    for name in ["Casablanca", "Barcelona", "Espoo"] {
+        assert_eq!(
+            rows.iter().filter(|r| &r[partner] == name).count(),
+            1,
+            "one row for {name}\n{}",
+            run.context()
+        );
+    }
+}
+
+/// A shell script standing in for an editor: it writes its arguments, one a line, to the
+/// file named by `$ARGS_OUT`.
+fn recording_editor(dir: &Path) -> std::path::PathBuf {
+    let script = dir.join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGS_OUT\"\n",
+    )
+    .expect("script written");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("script made executable");
+    }
+    script
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_after_init_runs_the_editor_at_the_entitys_file_and_line() {
+    let setup = Test::new().args(["init"]);
+    let home = setup.home().to_path_buf();
+    // The run keeps the home alive until the end of the test.
+    let _init = setup.run().status(0).stdout_contains("organizations.ron");
+    let script = recording_editor(&home);
+    let args_out = home.join("args.txt");
+    let mut test = Test::new()
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("HOME", &home)
+        .env("ARGS_OUT", &args_out)
+        .env_remove("VISUAL")
+        .env("EDITOR", format!("{} --wait", script.display()));
+    test = test.args(["edit", "soea"]);
+    test.run().status(0);
+    let args = std::fs::read_to_string(&args_out).expect("the editor ran");
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(args.len(), 3, "{args:?}");
+    assert_eq!(args[0], "--wait");
+    let line: usize = args[1]
+        .strip_prefix('+')
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("+LINE expected, got {:?}", args[1]));
+    let file = Path::new(args[2]);
+    assert!(file.is_absolute(), "{file:?}");
+    assert!(file.starts_with(home.join("share")), "{file:?}");
+    let text = std::fs::read_to_string(file).expect("the file exists");
+    let from_line: String = text.lines().skip(line - 1).take(3).collect();
+    assert!(
+        from_line.contains("id: \"soea\""),
+        "line {line} of {file:?} is not SOEA's: {from_line}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_on_the_built_in_dataset_explains_init_and_runs_no_editor() {
+    let test = Test::new();
+    let home = test.home().to_path_buf();
+    let script = recording_editor(&home);
+    let args_out = home.join("args.txt");
+    test.env("EDITOR", &script)
+        .env("ARGS_OUT", &args_out)
+        .args(["edit", "soea"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("built-in dataset")
+        .stderr_contains("liaison init");
+    assert!(!args_out.exists(), "the editor must not run");
+}
+
+#[test]
+fn edit_of_nothing_says_so_on_stderr() {
+    Test::new()
+        .data(TIES)
+        .args(["edit", "zzzqqq"])
+        .run()
+        .status(1)
+        .stderr_contains("nothing matches");
 }

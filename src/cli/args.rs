@@ -124,6 +124,40 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = AnniversaryFormat::Table)]
         format: AnniversaryFormat,
     },
+    /// The ties of a city as a table: partner, country, region, level, since, years, status,
+    /// agreements, last event; sortable and filtered with the search syntax.
+    #[command(after_help = "Examples:\n  \
+        liaison ties shanghai\n  \
+        liaison ties shanghai country:finland since:2000 --sort years --reverse\n  \
+        liaison ties shanghai --format csv > shanghai-ties.csv")]
+    Ties {
+        /// The city: an id or a query.
+        city: String,
+        /// Filters, all of which must hold: country:NAME region:NAME level:TEXT status:active
+        /// year:Y since:Y until:Y, or words of the partner's name.
+        filters: Vec<String>,
+        /// Sort by this column: partner, country, region, level, since, years, status,
+        /// agreements, last_event.
+        #[arg(long, value_name = "COLUMN")]
+        sort: Option<String>,
+        /// Sort in descending order.
+        #[arg(long)]
+        reverse: bool,
+        /// Aligned columns, CSV (RFC 4180, every column) or JSON.
+        #[arg(long, short, value_enum, default_value_t = TiesFormat::Table)]
+        format: TiesFormat,
+    },
+    /// Open an entity in your editor ($VISUAL, $EDITOR or vi) at its file and line, then
+    /// check the file again. The built-in dataset must first be copied with `liaison init`.
+    #[command(after_help = "Examples:\n  \
+        liaison init && liaison edit soea\n  \
+        EDITOR=nano liaison edit shanghai-espoo\n  \
+        VISUAL=\"code --wait\" liaison edit \"Xu Li\"")]
+    Edit {
+        /// An id, or a query (the best match is opened).
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
     /// Print a completion script for a shell (e.g. `liaison completions bash`).
     Completions {
         /// The shell.
@@ -158,6 +192,17 @@ pub enum AnniversaryFormat {
     Json,
     /// An iCalendar file (RFC 5545) with one all-day event each.
     Ics,
+}
+
+/// Formats of `liaison ties`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TiesFormat {
+    /// Aligned columns with a header.
+    Table,
+    /// A CSV table (RFC 4180) with a header row and every column.
+    Csv,
+    /// A JSON array of the rows.
+    Json,
 }
 
 /// Formats of `liaison export`.

@@ -7,6 +7,7 @@
 mod anniversaries;
 mod args;
 mod check;
+mod edit;
 mod export;
 mod init;
 mod json;
@@ -15,6 +16,7 @@ mod path;
 mod search;
 mod shell;
 mod show;
+mod ties;
 mod timeline;
 
 pub use args::{Cli, Command};
@@ -150,6 +152,25 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
+        Command::Ties {
+            city,
+            filters,
+            sort,
+            reverse,
+            format,
+        } => ties::run(
+            &cli.data_choice(),
+            &ties::Ask {
+                city,
+                filters,
+                sort: sort.as_deref(),
+                reverse: *reverse,
+                format: *format,
+            },
+            out,
+            err,
+        ),
+        Command::Edit { query } => edit::run(&cli.data_choice(), &query.join(" "), out, err),
         Command::Completions { shell } => shell::completions(*shell, out),
         Command::Man { command } => shell::man(command.as_deref(), out, err),
     };
