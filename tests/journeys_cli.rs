@@ -590,3 +590,52 @@ fn edit_of_nothing_says_so_on_stderr() {
         .status(1)
         .stderr_contains("nothing matches");
 }
+
+#[test]
+fn a_timeline_with_no_dated_item_says_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(DATES)
+        .args(["timeline", "--from", "3000"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("no dated items match");
+}
+
+#[test]
+fn export_without_a_format_writes_vcards() {
+    Test::new()
+        .data(DATES)
+        .args(["export", "office"])
+        .run()
+        .status(0)
+        .stdout_contains("BEGIN:VCARD")
+        .stdout_contains("FN:Friendship Office");
+}
+
+#[test]
+fn every_commands_help_shows_two_or_three_examples_of_itself() {
+    use clap::CommandFactory;
+    let cli = liaison::cli::Cli::command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    assert!(names.iter().any(|n| n == "anniversaries") && names.iter().any(|n| n == "ties"));
+    for name in names {
+        let run = Test::new().args([name.as_str(), "--help"]).run().status(0);
+        let (_, examples) = run
+            .stdout
+            .split_once("Examples:")
+            .unwrap_or_else(|| panic!("no examples in `{name} --help`\n{}", run.context()));
+        let count = examples
+            .lines()
+            .filter(|l| l.contains(&format!("liaison {name}")))
+            .count();
+        assert!(
+            (2..=3).contains(&count),
+            "`{name} --help` shows {count} examples of itself\n{}",
+            run.context()
+        );
+    }
+}

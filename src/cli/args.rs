@@ -24,8 +24,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the data: print every problem as PATH:LINE:COL, then a summary.
+    #[command(after_help = "Examples:\n  \
+        liaison check\n  \
+        liaison check --data ~/my-network\n  \
+        liaison check | grep error")]
     Check,
     /// Search by name, abbreviation, native name, city or address.
+    #[command(after_help = "Examples:\n  \
+        liaison search shanghai overseas\n  \
+        liaison search org: finland --limit 5\n  \
+        liaison search soea --json")]
     Search {
         /// The query; `org:`, `city:`, `person:`, `agreement:`, `event:` filter by kind.
         #[arg(required = true)]
@@ -41,6 +49,10 @@ pub enum Command {
         json: bool,
     },
     /// Show one entity's card: contact, facts and links. Takes an id or a query.
+    #[command(after_help = "Examples:\n  \
+        liaison show soea\n  \
+        liaison show shanghai-espoo\n  \
+        liaison show \"Xu Li\" --json")]
     Show {
         /// An id, or a query (the best match is shown).
         #[arg(required = true)]
@@ -50,6 +62,10 @@ pub enum Command {
         json: bool,
     },
     /// How are A and B connected? The shortest chains of links between two entities.
+    #[command(after_help = "Examples:\n  \
+        liaison path espoo soea\n  \
+        liaison path \"Pan Xiaogang\" kuopio --alternatives 3\n  \
+        liaison path espoo soea --json")]
     Path {
         /// The first entity: an id or a query.
         from: String,
@@ -63,6 +79,10 @@ pub enum Command {
         json: bool,
     },
     /// Every dated item in date order: sister-city ties, agreements, events, foundings.
+    #[command(after_help = "Examples:\n  \
+        liaison timeline --from 1998 --to 2005\n  \
+        liaison timeline --kind agreement\n  \
+        liaison timeline --json > timeline.json")]
     Timeline {
         /// From this year on.
         #[arg(long, value_name = "YEAR")]
@@ -78,6 +98,10 @@ pub enum Command {
         json: bool,
     },
     /// A plain-text world map of a city and its sister cities (or of all cities).
+    #[command(after_help = "Examples:\n  \
+        liaison map espoo\n  \
+        liaison map shanghai --width 100 --height 30\n  \
+        liaison map")]
     Map {
         /// A city (or any entity: its cities are shown), by id or query.
         city: Option<String>,
@@ -93,10 +117,14 @@ pub enum Command {
     /// Each QUERY is an id or a search query and selects its best match (every match with
     /// --all-matches). Without a QUERY: every organization and person (vcard, csv) or every
     /// entity (json).
+    #[command(after_help = "Examples:\n  \
+        liaison export soea xu-li > contacts.vcf\n  \
+        liaison export -f csv > network.csv\n  \
+        liaison export -f json --all-matches org:shanghai")]
     Export {
-        /// The format: vCard contact cards (organizations and people), a CSV table, or the
-        /// entities as JSON.
-        #[arg(long, short, value_enum)]
+        /// The format: vCard contact cards (organizations and people; the default), a CSV
+        /// table, or the entities as JSON.
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Vcard)]
         format: ExportFormat,
         /// Ids or queries; `org:` and the other kind prefixes filter by kind.
         query: Vec<String>,
@@ -159,23 +187,37 @@ pub enum Command {
         query: Vec<String>,
     },
     /// Print a completion script for a shell (e.g. `liaison completions bash`).
+    #[command(after_help = "Examples:\n  \
+        liaison completions bash > ~/.local/share/bash-completion/completions/liaison\n  \
+        liaison completions zsh > ~/.zfunc/_liaison\n  \
+        liaison completions fish > ~/.config/fish/completions/liaison.fish")]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the manual page in roff (e.g. `liaison man | man -l -`).
+    #[command(after_help = "Examples:\n  \
+        liaison man | man -l -\n  \
+        liaison man export | man -l -")]
     Man {
         /// A command, for its own page (`liaison man export`).
         command: Option<String>,
     },
     /// Show the settings file: its path, or with --default a commented default to start from.
+    #[command(after_help = "Examples:\n  \
+        liaison config\n  \
+        liaison config --default > ~/.config/liaison/config.ron")]
     Config {
         /// Print a commented default config.ron.
         #[arg(long)]
         default: bool,
     },
     /// Copy the built-in dataset into the data directory to start editing it.
+    #[command(after_help = "Examples:\n  \
+        liaison init\n  \
+        liaison init --dir ~/my-network\n  \
+        liaison init && liaison edit soea")]
     Init {
         /// Where to write (default: the platform data directory).
         #[arg(long, value_name = "DIR")]

@@ -44,13 +44,13 @@ impl Cli {
 }
 
 /// `liaison config`: the config path and whether it reads cleanly, or a default file.
-fn settings(default: bool, out: &mut dyn Write) -> std::io::Result<i32> {
+fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     if default {
         write!(out, "{}", crate::config::default_text())?;
         return Ok(EXIT_OK);
     }
     let Some(path) = crate::config::config_path() else {
-        writeln!(out, "this platform has no config directory")?;
+        writeln!(err, "liaison: this platform has no config directory")?;
         return Ok(EXIT_FAIL);
     };
     let (_, problems) = crate::config::load(&path);
@@ -115,7 +115,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 to: *to,
                 kind: kind.map(Into::into),
             };
-            timeline::run(&cli.data_choice(), &filter, *json, out)
+            timeline::run(&cli.data_choice(), &filter, *json, out, err)
         }
         Command::Map {
             city,
@@ -129,7 +129,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
-        Command::Config { default } => settings(*default, out),
+        Command::Config { default } => settings(*default, out, err),
         Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
         Command::Export {
             format,
