@@ -22,6 +22,7 @@ pub mod par;
 pub mod progress;
 pub mod saved;
 pub mod search;
+pub mod summary;
 pub mod text;
 pub mod ties;
 pub mod timeline;
