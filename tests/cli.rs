@@ -995,7 +995,7 @@ fn builtin_dataset_checks_clean_and_is_big_enough() {
     assert!(warnings.is_empty(), "{}", run.context());
     let summary = run.summary();
     assert!(summary.ends_with(": 0 errors, 0 warnings"), "{summary}");
-    assert!(summary.contains("in 6 files"), "{summary}");
+    assert!(summary.contains("in 7 files"), "{summary}");
     assert!(count(summary, "sister-city ties") >= 60, "{summary}");
     assert!(count(summary, "organizations") >= 20, "{summary}");
     assert!(count(summary, "people") >= 4, "{summary}");
@@ -1035,4 +1035,81 @@ fn summary_count_reads_the_summary_line() {
     let s = "9 entities in 2 files (1 organization, 62 sister-city ties): 0 errors, 0 warnings";
     assert_eq!(count(s, "sister-city ties"), 62);
     assert_eq!(count(s, "organizations"), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// check: tie levels, places within places, countries
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_tie_level_is_an_error_at_the_value_listing_the_levels() {
+    let run = check("bad_tie_level.ron").status(1);
+    let path = fixture("bad_tie_level.ron");
+    let msgs = run.reports(&[&format!("{path}:4:76: error")]);
+    assert_says(
+        &msgs[0],
+        &[
+            "`Twinned`",
+            "Official",
+            "FriendlyExchange",
+            "Memorandum",
+            "Proposed",
+        ],
+    );
+    // The well-formed memorandum beside it still loads.
+    assert!(
+        run.summary().contains("1 sister-city tie"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn part_of_cycle_is_reported_at_each_city_of_the_circle() {
+    let run = check("part_of_cycle.ron").status(1);
+    let path = fixture("part_of_cycle.ron");
+    let msgs = run.reports(&[
+        &format!("{path}:2:69: error"),
+        &format!("{path}:3:69: error"),
+        &format!("{path}:4:69: error"),
+        &format!("{path}:6:69: error"),
+        &format!("{path}:7:69: error"),
+    ]);
+    for m in &msgs[..3] {
+        assert_says(m, &["circle", "`a-town` → `b-town` → `c-town` → `a-town`"]);
+    }
+    assert_says(&msgs[3], &["cannot be part of itself"]);
+    assert_says(&msgs[4], &["unknown id `no-such-town`", "`part_of`"]);
+    // d-town hangs below the circle without being in it: no error of its own.
+    assert!(
+        !run.stdout.contains(&format!("{path}:5:")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        run.summary().ends_with("5 errors, 0 warnings"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn unknown_country_suggests_the_closest_and_codes_are_checked() {
+    let run = check("unknown_country.ron").status(1);
+    let path = fixture("unknown_country.ron");
+    let msgs = run.reports(&[
+        &format!("{path}:3:46: error"),
+        &format!("{path}:4:50: error"),
+        &format!("{path}:4:61: error"),
+        &format!("{path}:5:47: error"),
+        &format!("{path}:7:51: error"),
+    ]);
+    assert_says(&msgs[0], &["duplicate ISO code `FI`", "`finland`"]);
+    assert_says(&msgs[1], &["`nw`", "ISO 3166-1"]);
+    assert_says(&msgs[2], &["`1000`", "M49"]);
+    assert_says(
+        &msgs[3],
+        &["unknown id `finlnd`", "did you mean `finland`?"],
+    );
+    assert_says(&msgs[4], &["`kuopio`", "is a city", "must name a country"]);
 }

@@ -38,7 +38,7 @@ pub fn card_of(ds: &Dataset, i: usize) -> Option<String> {
             let c = &o.contact;
             let city = o.city.as_deref().and_then(|c| ds.get(c));
             let (locality, country) = match city {
-                Some(Entity::City(c)) => (c.name.as_str(), c.country.as_str()),
+                Some(Entity::City(c)) => (c.name.as_str(), ds.country_name(&c.country)),
                 _ => ("", ""),
             };
             let street = c.address.as_deref().unwrap_or_default();
