@@ -24,7 +24,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the data: print every problem as PATH:LINE:COL, then a summary.
-    Check,
+    Check {
+        /// Also print a table of coverage: entities by kind, contacts, coordinates,
+        /// countries, sources with a URL, ties by level.
+        #[arg(long)]
+        stats: bool,
+    },
     /// Search by name, abbreviation, native name, city or address.
     Search {
         /// The query; `org:`, `city:`, `person:`, `agreement:`, `event:` filter by kind.
