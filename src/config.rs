@@ -382,7 +382,10 @@ pub fn default_text() -> String {
     mouse: true,
 )
 "##,
-        path = config_path().map_or_else(|| "config.ron".to_string(), |p| p.display().to_string()),
+        path = config_path().map_or_else(
+            || "config.ron".to_string(),
+            |p| clean_line(&p.display().to_string()).into_owned()
+        ),
         tabs = TAB_NAMES.join(", "),
     )
 }
