@@ -22,7 +22,7 @@ const QUOTE_CHARS: usize = 60;
 
 /// A value from the config, safe and short enough to quote in a message.
 fn quoted(s: &str) -> String {
-    clean_line(&ellipsis(s, QUOTE_CHARS)).into_owned()
+    ellipsis(&clean_line(s), QUOTE_CHARS).into_owned()
 }
 
 /// The settings, as written in `config.ron`.
@@ -121,7 +121,7 @@ pub fn parse(shown: &str, text: &str) -> (Config, Vec<Problem>) {
 
 /// A message that may quote a value from the file: made safe, and cut short.
 fn quoted_message(message: &str) -> String {
-    clean_line(&ellipsis(message, 200)).into_owned()
+    ellipsis(&clean_line(message), 300).into_owned()
 }
 
 /// Where each string of the config text first appears, found in one pass over the text (so
