@@ -22,7 +22,7 @@ const QUOTE_CHARS: usize = 60;
 
 /// A value from the config, safe and short enough to quote in a message.
 fn quoted(s: &str) -> String {
-    clean_line(&ellipsis(s, QUOTE_CHARS)).into_owned()
+    ellipsis(&clean_line(s), QUOTE_CHARS).into_owned()
 }
 
 /// The settings, as written in `config.ron`.
@@ -121,7 +121,7 @@ pub fn parse(shown: &str, text: &str) -> (Config, Vec<Problem>) {
 
 /// A message that may quote a value from the file: made safe, and cut short.
 fn quoted_message(message: &str) -> String {
-    clean_line(&ellipsis(message, 200)).into_owned()
+    ellipsis(&clean_line(message), 300).into_owned()
 }
 
 /// Where each string of the config text first appears, found in one pass over the text (so
@@ -308,9 +308,11 @@ fn conflicts(
                 problems.push(Problem::error(
                     strings.at(action),
                     format!(
-                        "key `{}` is given to both `{earlier}` and `{action}`: `{action}` gets \
-                         it (remaps apply in alphabetical order)",
-                        quoted(label)
+                        "key `{}` is given to both `{}` and `{action}`: `{action}` gets it \
+                         (remaps apply in alphabetical order)",
+                        quoted(label),
+                        quoted(earlier),
+                        action = quoted(action),
                     ),
                 ));
             }
@@ -335,11 +337,13 @@ fn conflicts(
         let fallback = ron::from_str::<crate::tui::action::Action>(name)
             .map(|a| keymap.keys_for(Mode::Normal, &a))
             .unwrap_or_default();
+        // Names as written in the file (ron accepts `"up \n"` for `up`): quoted safely.
+        let (name_q, by_q) = (quoted(name), quoted(by));
         let message = if fallback.is_empty() {
-            format!("`{name}` has no key left after the remap of `{by}`")
+            format!("`{name_q}` has no key left after the remap of `{by_q}`")
         } else {
             format!(
-                "`{name}` has no key left after the remap of `{by}`: kept {} for it, \
+                "`{name_q}` has no key left after the remap of `{by_q}`: kept {} for it, \
                  so that it stays reachable",
                 fallback.join(", ")
             )
@@ -382,7 +386,10 @@ pub fn default_text() -> String {
     mouse: true,
 )
 "##,
-        path = config_path().map_or_else(|| "config.ron".to_string(), |p| p.display().to_string()),
+        path = config_path().map_or_else(
+            || "config.ron".to_string(),
+            |p| clean_line(&p.display().to_string()).into_owned()
+        ),
         tabs = TAB_NAMES.join(", "),
     )
 }
@@ -486,6 +493,25 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "c.ron:1:9: warning: `quit` has no key left after the remap of `quit`: kept Ctrl-c for it, so that it stays reachable"
+        );
+    }
+
+    /// Found by the `config` fuzz target: ron reads the action `"up  \n\n"` as `up`; the name
+    /// is quoted escaped in the messages about it.
+    #[test]
+    fn an_action_name_with_a_line_break_is_quoted_escaped() {
+        let text = "(keys: {\"down\": [\"x\"], \"up  \\n\\n\": [\"x\", \"j\", \"Down\"]})";
+        let (_, problems) = parse("c.ron", text);
+        assert!(!problems.is_empty());
+        for p in &problems {
+            let said = p.to_string();
+            assert!(!said.contains('\n'), "{said:?}");
+        }
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("`up  \\u{a}\\u{a}`")),
+            "{problems:?}"
         );
     }
 

@@ -245,18 +245,29 @@ fn read(path: &Path) -> OnDisk {
         }
         Err(ReadError::Io(e)) => return OnDisk::Failed(e),
     };
-    let parsed = std::str::from_utf8(&bytes)
-        .map_err(|e| e.to_string())
-        .and_then(|t| {
-            ron::from_str::<Saved>(t).map_err(|e| {
-                let loc = crate::dataset::problem::ron_error_location(&shown(path), t, &e);
-                format!("{loc}: {}", crate::text::ellipsis(&e.code.to_string(), 200))
-            })
-        });
-    match parsed {
-        Ok(saved) => OnDisk::Read(saved.bounded()),
+    match parse(&shown(path), &bytes) {
+        Ok(saved) => OnDisk::Read(saved),
         Err(why) => OnDisk::Unreadable(why),
     }
+}
+
+/// Reads the bytes of a state file (`shown` is its path in messages): the state, bounded
+/// (each id once, no overlong string, at most [`MAX_BOOKMARKS`] and [`RECENT_MAX`]), or
+/// why it cannot be read, located and cut short.
+pub fn parse(shown: &str, bytes: &[u8]) -> Result<Saved, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8 ({e})"))?;
+    ron::from_str::<Saved>(text)
+        .map(Saved::bounded)
+        .map_err(|e| {
+            let loc = crate::dataset::problem::ron_error_location(shown, text, &e);
+            let why = crate::text::clean_line(&e.code.to_string()).into_owned();
+            format!("{loc}: {}", crate::text::ellipsis(&why, 200))
+        })
+}
+
+/// The state as written to the file.
+pub fn to_text(saved: &Saved) -> String {
+    ron::ser::to_string_pretty(saved, ron::ser::PrettyConfig::default()).unwrap_or_default()
 }
 
 /// Reads the state file. A missing file is an empty state; an unreadable one (or one over

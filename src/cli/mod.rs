@@ -54,12 +54,16 @@ fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io:
         return Ok(EXIT_FAIL);
     };
     let (_, problems) = crate::config::load(&path);
-    let state = if path.exists() {
+    let state = if std::fs::symlink_metadata(&path).is_ok() {
         ""
     } else {
         " (not created yet: `liaison config --default` prints one to start from)"
     };
-    writeln!(out, "{}{state}", path.display())?;
+    writeln!(
+        out,
+        "{}{state}",
+        crate::text::clean_line(&path.display().to_string())
+    )?;
     for p in &problems {
         writeln!(out, "{}", crate::text::clean_line(&p.to_string()))?;
     }
@@ -179,7 +183,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         // A closed pipe (`liaison check | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(err, "liaison: {e}");
+            let _ = writeln!(err, "liaison: {}", crate::text::clean_line(&e.to_string()));
             EXIT_ERROR
         }
     }
