@@ -371,6 +371,37 @@ impl Filter {
     }
 }
 
+/// The rows as RFC 4180 CSV through the `csv` crate: a header row, the tie's and the
+/// partner's ids, then every column. A cell that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
+/// `'`.
+pub fn to_csv(list: &[TieRow]) -> std::io::Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut header = vec!["id", "partner_id"];
+    header.extend(Column::ALL.iter().map(|c| c.name()));
+    w.write_record(&header)?;
+    for r in list {
+        let mut record = vec![r.id.clone(), r.partner_id.clone()];
+        record.extend(Column::ALL.iter().map(|c| c.text(r)));
+        w.write_record(record.iter().map(|cell| guard(cell)))?;
+    }
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// A cell made safe for a spreadsheet and a terminal: controls shown escaped, a formula
+/// start defused with `'`.
+fn guard(cell: &str) -> String {
+    let clean = crate::text::clean_line(cell);
+    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

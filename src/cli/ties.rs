@@ -9,7 +9,7 @@ use crate::dataset::DataChoice;
 use crate::model::Entity;
 use crate::network::Network;
 use crate::text::clean_line;
-use crate::ties::{Column, Filter, TieRow, rows, sort};
+use crate::ties::{Column, Filter, TieRow, rows, sort, to_csv};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -91,7 +91,7 @@ pub fn run(
     sort(&mut list, column, ask.reverse);
     match ask.format {
         TiesFormat::Json => writeln!(out, "{}", to_safe_json(&list))?,
-        TiesFormat::Csv => out.write_all(&csv(&list)?)?,
+        TiesFormat::Csv => out.write_all(&to_csv(&list)?)?,
         TiesFormat::Table => table(&list, out)?,
     }
     Ok(EXIT_OK)
@@ -176,33 +176,4 @@ fn cut(text: &str, max: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// RFC 4180 CSV through the `csv` crate, every column, with a header row. A cell that a
-/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) is written with a leading `'`.
-fn csv(list: &[TieRow]) -> io::Result<Vec<u8>> {
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut header = vec!["id", "partner_id"];
-    header.extend(Column::ALL.iter().map(|c| c.name()));
-    w.write_record(&header)?;
-    for r in list {
-        let mut record = vec![r.id.clone(), r.partner_id.clone()];
-        record.extend(Column::ALL.iter().map(|c| c.text(r)));
-        w.write_record(record.iter().map(|cell| guard(cell)))?;
-    }
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
-}
-
-/// A cell made safe for a spreadsheet and a terminal: controls shown escaped, a formula
-/// start defused with `'`.
-fn guard(cell: &str) -> String {
-    let clean = clean_line(cell);
-    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{clean}")
-    } else {
-        clean.into_owned()
-    }
 }
