@@ -639,3 +639,29 @@ fn every_commands_help_shows_two_or_three_examples_of_itself() {
         );
     }
 }
+
+#[test]
+fn hostile_data_sends_no_control_sequence_through_ties_or_anniversaries() {
+    for raw in [true, false] {
+        let hostile = common::hostile_ron(raw);
+        for args in [
+            vec!["ties", "shanghai"],
+            vec!["ties", "shanghai", "--format", "csv"],
+            vec!["ties", "shanghai", "--format", "json"],
+            vec!["anniversaries", "--year", "2028"],
+            vec!["anniversaries", "--year", "2028", "--format", "json"],
+            vec!["anniversaries", "--year", "2028", "--format", "ics"],
+        ] {
+            let run = Test::new().data(&hostile).args(&args).run().status(0);
+            // CSV and iCalendar lines end in CRLF, as their RFCs require.
+            let text = run.stdout.replace("\r\n", "\n");
+            let found = common::dangerous_bytes(text.as_bytes());
+            assert!(
+                found.is_empty(),
+                "{args:?} (raw {raw}): {found:?}\n{}",
+                run.context()
+            );
+            assert!(run.stdout.contains("Espoo"), "{}", run.context());
+        }
+    }
+}
