@@ -13,6 +13,7 @@ pub mod config;
 pub mod dataset;
 pub mod edit;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod geo;
 pub mod graph;
