@@ -116,7 +116,7 @@ pub struct Ranked {
     /// The best hits, best first: at most the limit asked for, of the kind asked for.
     pub hits: Vec<Hit>,
     /// How many entities matched, by kind (indexed by `Kind as usize`, [`Kind::ALL`] order).
-    pub matched: [usize; 6],
+    pub matched: [usize; Kind::ALL.len()],
 }
 
 impl Ranked {
@@ -141,7 +141,7 @@ pub struct SearchIndex {
     /// Each entity's position in `browse`.
     rank: Vec<u32>,
     /// Where each kind's entities are in `browse`.
-    kind_ranges: [std::ops::Range<u32>; 6],
+    kind_ranges: [std::ops::Range<u32>; Kind::ALL.len()],
     /// Each entity's rank by lower-case display name alone (equal names, equal ranks).
     name_rank: Vec<u32>,
     /// The last one-word query and the entities holding it in order (see [`Narrowing`]).
@@ -188,7 +188,7 @@ impl SearchIndex {
                         fields.push(Field::Address, a);
                     }
                 }
-                Entity::City(c) => fields.push(Field::City, &c.country),
+                Entity::City(c) => fields.push(Field::City, ds.country_name(&c.country)),
                 _ => {}
             }
             fields.end_item();
@@ -293,7 +293,7 @@ impl SearchIndex {
         self.rank_unless(query, listed, limit, &|| false)
             .unwrap_or_else(|| Ranked {
                 hits: Vec::new(),
-                matched: [0; 6],
+                matched: [0; Kind::ALL.len()],
             })
     }
 
@@ -306,7 +306,7 @@ impl SearchIndex {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
-        let mut matched = [0usize; 6];
+        let mut matched = [0usize; Kind::ALL.len()];
         if query.text.is_empty() {
             for k in Kind::ALL {
                 if query.kind.is_none_or(|q| q == k) {
@@ -668,7 +668,7 @@ fn score(tier: Tier, field: Field, quality: i64) -> i64 {
 #[derive(Default)]
 struct Plain {
     keys: Vec<u64>,
-    matched: [usize; 6],
+    matched: [usize; Kind::ALL.len()],
     /// Hits of the listed kind.
     listed: usize,
     /// Entities with no plain match, for fuzzy matching.
@@ -681,7 +681,7 @@ struct Plain {
 #[derive(Default)]
 struct FuzzyPart {
     keys: Vec<u64>,
-    matched: [usize; 6],
+    matched: [usize; Kind::ALL.len()],
     /// Candidates holding the query in order (for a one-word query).
     in_order: Vec<u32>,
 }
@@ -715,7 +715,7 @@ impl Iterator for Among<'_> {
     }
 }
 
-fn add(total: &mut [usize; 6], part: &[usize; 6]) {
+fn add(total: &mut [usize; Kind::ALL.len()], part: &[usize; Kind::ALL.len()]) {
     for (t, p) in total.iter_mut().zip(part) {
         *t += p;
     }

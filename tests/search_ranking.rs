@@ -47,7 +47,7 @@ impl Reference {
                             push(Field::Address, a);
                         }
                     }
-                    Entity::City(c) => push(Field::City, &c.country),
+                    Entity::City(c) => push(Field::City, ds.country_name(&c.country)),
                     _ => {}
                 }
                 (e.kind(), name.to_lowercase(), fields)
