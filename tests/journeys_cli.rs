@@ -241,6 +241,7 @@ fn anniversaries_as_json_hold_dates_years_and_ids() {
     assert_eq!(casablanca["years"], 40);
     assert_eq!(casablanca["since"], "1986-09-08");
     assert_eq!(casablanca["what"], "tie");
+    assert_eq!(casablanca["kind"], "sister-city tie");
 }
 
 #[test]
@@ -310,7 +311,7 @@ const TIES: &str = r#"[
     SisterCity(id: "shanghai-casablanca", cities: ("casablanca", "shanghai"),
                established: "1986-09-08", kind: "sister city", sources: ["test"]),
     SisterCity(id: "shanghai-kuopio", cities: ("shanghai", "kuopio"), established: "2012",
-               status: Ended, kind: "friendly exchange city", sources: ["test"]),
+               level: FriendlyExchange, status: Ended, sources: ["test"]),
     SisterCity(id: "shanghai-formula", cities: ("shanghai", "formula"), sources: ["test"]),
     Organization(id: "soea", name: "Exchange Association", city: "shanghai", sources: ["test"]),
     Agreement(id: "mou-1", title: "First memorandum", parties: ["soea", "espoo"],
@@ -327,7 +328,7 @@ const TIES: &str = r#"[
 fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
     let run = Test::new()
         .data(TIES)
-        .args(["ties", "shanghai"])
+        .args(["ties", "shanghai", "--all"])
         .run()
         .status(0);
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -360,7 +361,29 @@ fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
         espoo.ends_with("2018-09-13 Espoo-Shanghai 20-year celebration"),
         "{espoo}"
     );
-    assert!(run.line_with("Kuopio").contains("ended"));
+    let kuopio = run.line_with("Kuopio");
+    assert!(
+        kuopio.contains("ended") && kuopio.contains("friendly exchange"),
+        "{kuopio}"
+    );
+}
+
+#[test]
+fn ties_are_official_only_unless_every_level_is_asked_for() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0)
+        .stdout_contains("Espoo")
+        .stdout_lacks("Kuopio");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "level:friendly"])
+        .run()
+        .status(0)
+        .stdout_contains("Kuopio")
+        .stdout_lacks("Espoo");
 }
 
 #[test]
@@ -371,6 +394,7 @@ fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
             "ties",
             "shanghai",
             "country:finland",
+            "--all",
             "--sort",
             "partner",
             "--reverse",
@@ -419,20 +443,20 @@ fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
         .run()
         .status(1)
         .stdout_empty()
-        .stderr_contains("none of the 4 ties of Shanghai match");
+        .stderr_contains("none of the ties of Shanghai match");
     Test::new()
         .data(TIES)
         .args(["ties", "soea"])
         .run()
         .status(1)
-        .stderr_contains("ties are listed for a city");
+        .stderr_contains("ties are listed for a city, region or country");
 }
 
 #[test]
 fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
     let run = Test::new()
         .data(TIES)
-        .args(["ties", "shanghai", "--format", "csv"])
+        .args(["ties", "shanghai", "--all", "--format", "csv"])
         .run()
         .status(0);
     assert!(run.stdout.contains("\r\n"), "rows end in CRLF");
@@ -664,4 +688,108 @@ fn hostile_data_sends_no_control_sequence_through_ties_or_anniversaries() {
             assert!(run.stdout.contains("Espoo"), "{}", run.context());
         }
     }
+}
+
+/// Countries as entities, a district that is part of its city, ties at two levels.
+const COUNTRIES: &str = r#"[
+    Country(id: "china", name: "China", iso: "CN", iso3: "CHN", region: "Asia",
+            subregion: "Eastern Asia", sources: ["test"]),
+    Country(id: "finland", name: "Finland", iso: "FI", iso3: "FIN", region: "Europe",
+            subregion: "Northern Europe", sources: ["test"]),
+    Country(id: "morocco", name: "Morocco", iso: "MA", iso3: "MAR", region: "Africa",
+            subregion: "Northern Africa", sources: ["test"]),
+    City(id: "shanghai", name: "Shanghai", country: "china", sources: ["test"]),
+    City(id: "pudong", name: "Pudong New Area", country: "china", part_of: "shanghai",
+         kind: "district", sources: ["test"]),
+    City(id: "espoo", name: "Espoo", country: "finland", sources: ["test"]),
+    City(id: "kuopio", name: "Kuopio", country: "finland", sources: ["test"]),
+    City(id: "casablanca", name: "Casablanca", country: "morocco", sources: ["test"]),
+    SisterCity(id: "shanghai-espoo", cities: ("shanghai", "espoo"), established: "1998-09-04",
+               sources: ["test"]),
+    SisterCity(id: "shanghai-casablanca", cities: ("shanghai", "casablanca"),
+               established: "1986-09-08", sources: ["test"]),
+    SisterCity(id: "pudong-kuopio", cities: ("pudong", "kuopio"), established: "2012",
+               sources: ["test"]),
+    Agreement(id: "mou", title: "Memorandum", parties: ["shanghai", "espoo"],
+              signed: "2016-11-01", sources: ["test"]),
+    SisterCity(id: "shanghai-espoo-mou", cities: ("shanghai", "espoo"), level: Memorandum,
+               established: "2016-11-01", agreement: "mou", sources: ["test"]),
+]"#;
+
+#[test]
+fn ties_name_the_partners_country_and_region_and_filter_by_them() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "region:europe", "--format", "csv"])
+        .run()
+        .status(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "only Espoo is an official European tie\n{}",
+        run.context()
+    );
+    assert_eq!(&rows[0][col("partner")], "Espoo");
+    assert_eq!(&rows[0][col("country")], "Finland");
+    assert_eq!(&rows[0][col("region")], "Europe");
+    assert_eq!(&rows[0][col("subregion")], "Northern Europe");
+    assert_eq!(&rows[0][col("level")], "official");
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "country:MA"])
+        .run()
+        .status(0)
+        .stdout_contains("Casablanca")
+        .stdout_lacks("Espoo");
+}
+
+#[test]
+fn ties_of_a_country_and_of_a_citys_districts_say_whose_side_they_are() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "finland"])
+        .run()
+        .status(0);
+    assert!(
+        run.stdout
+            .lines()
+            .next()
+            .is_some_and(|h| h.starts_with("side")),
+        "{}",
+        run.context()
+    );
+    assert!(run.line_with("Kuopio").contains("Pudong New Area"));
+    assert!(run.line_with("Espoo").contains("Shanghai"));
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0)
+        .stdout_lacks("Kuopio");
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "--districts"])
+        .run()
+        .status(0)
+        .stdout_contains("Kuopio");
+}
+
+#[test]
+fn an_agreement_a_tie_rests_on_is_celebrated_once_as_the_tie() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0);
+    assert!(
+        run.line_with("Shanghai – Espoo")
+            .contains("memorandum or letter of intent"),
+        "{}",
+        run.context()
+    );
+    run.stdout_lacks("agreement ");
 }

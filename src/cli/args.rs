@@ -157,14 +157,15 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = AnniversaryFormat::Table)]
         format: AnniversaryFormat,
     },
-    /// The ties of a city as a table: partner, country, region, level, since, years, status,
-    /// agreements, last event; sortable and filtered with the search syntax.
+    /// The ties of a city, region or country as a table: partner, country, region, level,
+    /// since, years, status, agreements, last event; official ties unless --all; sortable
+    /// and filtered with the search syntax.
     #[command(after_help = "Examples:\n  \
         liaison ties shanghai\n  \
-        liaison ties shanghai country:finland since:2000 --sort years --reverse\n  \
+        liaison ties shanghai region:europe since:2000 --sort years --reverse\n  \
         liaison ties shanghai --format csv > shanghai-ties.csv")]
     Ties {
-        /// The city: an id or a query.
+        /// The city, region or country: an id or a query.
         city: String,
         /// Filters, all of which must hold: country:NAME region:NAME level:TEXT status:active
         /// year:Y since:Y until:Y, or words of the partner's name.
@@ -176,6 +177,13 @@ pub enum Command {
         /// Sort in descending order.
         #[arg(long)]
         reverse: bool,
+        /// Every level of tie (friendly exchange, memoranda, proposed), not only official
+        /// sister cities.
+        #[arg(long)]
+        all: bool,
+        /// With the ties of the city's districts (a `side` column says whose).
+        #[arg(long)]
+        districts: bool,
         /// Aligned columns, CSV (RFC 4180, every column) or JSON.
         #[arg(long, short, value_enum, default_value_t = TiesFormat::Table)]
         format: TiesFormat,
