@@ -793,3 +793,33 @@ fn an_agreement_a_tie_rests_on_is_celebrated_once_as_the_tie() {
     );
     run.stdout_lacks("agreement ");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_edit_that_breaks_the_file_is_reported_with_its_location() {
+    let setup = Test::new().args(["init"]);
+    let home = setup.home().to_path_buf();
+    let _init = setup.run().status(0);
+    // An "editor" that appends a broken entry to the file it is given (the last argument).
+    let script = home.join("breaker.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor last; do :; done\nprintf 'Broken(\\n' >> \"$last\"\n",
+    )
+    .expect("script written");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("script made executable");
+    }
+    Test::new()
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("HOME", &home)
+        .env_remove("VISUAL")
+        .env("EDITOR", &script)
+        .args(["edit", "soea"])
+        .run()
+        .status(1)
+        .stderr_contains("organizations.ron:")
+        .stderr_contains("now has 1 error");
+}
