@@ -823,3 +823,89 @@ fn an_edit_that_breaks_the_file_is_reported_with_its_location() {
         .stderr_contains("organizations.ron:")
         .stderr_contains("now has 1 error");
 }
+
+/// At a terminal, `edit` on the built-in dataset offers `liaison init`; answering `y` copies
+/// the data and opens the copy in the editor.
+#[cfg(unix)]
+#[test]
+fn edit_at_a_terminal_offers_init_and_then_opens_the_copy() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let home = tempfile::tempdir().expect("temporary home");
+    let script = recording_editor(home.path());
+    let args_out = home.path().join("args.txt");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
+    cmd.args(["edit", "soea"]);
+    cmd.cwd(home.path());
+    cmd.env_remove("LIAISON_DATA");
+    cmd.env_remove("VISUAL");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_DATA_HOME", home.path().join("share"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("EDITOR", &script);
+    cmd.env("ARGS_OUT", &args_out);
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn liaison");
+    drop(pty.slave);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let shared = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            shared
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend_from_slice(&buf[..n]);
+        }
+    });
+    let text =
+        || String::from_utf8_lossy(&seen.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
+    // A deadline only so that a broken build fails instead of hanging.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !text().contains("[y/N]") {
+        assert!(Instant::now() < deadline, "no offer to init:\n{}", text());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(text().contains("liaison init"), "{}", text());
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    writer.write_all(b"y\r").expect("answer");
+    writer.flush().expect("flush");
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("child status") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "edit did not finish:\n{}",
+            text()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}\n{}", text());
+    let copy = home
+        .path()
+        .join("share")
+        .join("liaison")
+        .join("organizations.ron");
+    assert!(copy.is_file(), "init copied the data\n{}", text());
+    let args = std::fs::read_to_string(&args_out).expect("the editor ran");
+    assert_eq!(
+        args.lines().last().map(Path::new),
+        Some(copy.as_path()),
+        "the editor opened the copy: {args}"
+    );
+}
