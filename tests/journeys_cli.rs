@@ -909,3 +909,14 @@ fn edit_at_a_terminal_offers_init_and_then_opens_the_copy() {
         "the editor opened the copy: {args}"
     );
 }
+
+#[test]
+fn entities_that_are_not_connected_are_said_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(DATES)
+        .args(["path", "office", "leapton"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("are not connected");
+}
