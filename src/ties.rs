@@ -49,13 +49,24 @@ pub struct TieRow {
     /// How many agreements concern both cities.
     pub agreements: usize,
     /// The latest dated event that concerns both cities: its date and title.
-    pub last_event: Option<(PartialDate, String)>,
+    pub last_event: Option<LastEvent>,
     /// Lower-cased names and codes the partner's country answers to (`country:`).
     #[serde(skip)]
     pub country_keys: Vec<String>,
     /// Lower-cased regions, sub-regions and intermediate regions (`region:`).
     #[serde(skip)]
     pub region_keys: Vec<String>,
+}
+
+/// The latest event that concerns both cities of a tie.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LastEvent {
+    /// The event's id.
+    pub id: String,
+    /// When it took place.
+    pub date: PartialDate,
+    /// Its title.
+    pub title: String,
 }
 
 fn level_name<S: serde::Serializer>(level: &Level, s: S) -> Result<S::Ok, S::Error> {
@@ -158,7 +169,7 @@ impl Column {
             Column::LastEvent => row
                 .last_event
                 .as_ref()
-                .map(|(d, t)| format!("{d} {t}"))
+                .map(|e| format!("{} {}", e.date, e.title))
                 .unwrap_or_default(),
         }
     }
@@ -180,8 +191,8 @@ impl Column {
             Column::Agreements => a.agreements.cmp(&b.agreements),
             Column::Level => a.level.cmp(&b.level),
             Column::LastEvent => some_first(
-                a.last_event.as_ref().map(|e| &e.0),
-                b.last_event.as_ref().map(|e| &e.0),
+                a.last_event.as_ref().map(|e| &e.date),
+                b.last_event.as_ref().map(|e| &e.date),
             ),
             c => text(&c.text(a)).cmp(&text(&c.text(b))),
         }
@@ -348,6 +359,8 @@ fn country_of(ds: &Dataset, city: usize) -> (String, String, String, Vec<String>
 
 /// An agreement or event and the cities it concerns.
 struct Related<'a> {
+    /// The entity's id.
+    id: &'a str,
     /// The agreement's id; `None` for an event.
     agreement: Option<&'a str>,
     date: Option<PartialDate>,
@@ -362,6 +375,7 @@ pub fn rows(ds: &Dataset, subject: Subject, today: NaiveDate) -> Vec<TieRow> {
         .iter()
         .filter(|e| matches!(e, Entity::Agreement(_) | Entity::Event(_)))
         .map(|e| Related {
+            id: e.id(),
             agreement: matches!(e, Entity::Agreement(_)).then(|| e.id()),
             date: e.date().filter(|d| d.is_valid()).cloned(),
             title: e.name(),
@@ -391,8 +405,14 @@ pub fn rows(ds: &Dataset, subject: Subject, today: NaiveDate) -> Vec<TieRow> {
         let last_event = both
             .iter()
             .filter(|r| r.agreement.is_none())
-            .filter_map(|r| r.date.clone().map(|d| (d, r.title.to_string())))
-            .max_by(|x, y| x.0.cmp(&y.0));
+            .filter_map(|r| {
+                Some(LastEvent {
+                    id: r.id.to_string(),
+                    date: r.date.clone()?,
+                    title: r.title.to_string(),
+                })
+            })
+            .max_by(|x, y| x.date.cmp(&y.date));
         let mut agreements: Vec<&str> = both.iter().filter_map(|r| r.agreement).collect();
         if let Some(own) = t.agreement.as_deref()
             && ds.get(own).is_some()

@@ -509,6 +509,8 @@ fn ties_as_json_hold_every_field() {
     assert_eq!(espoo["country"], "Finland");
     assert_eq!(espoo["since"], "1998-09-04");
     assert_eq!(espoo["agreements"], 2);
+    assert_eq!(espoo["last_event"]["id"], "celebration");
+    assert_eq!(espoo["last_event"]["date"], "2018-09-13");
 }
 
 #[test]
