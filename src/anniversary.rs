@@ -4,8 +4,9 @@
 //! A date known to the day has its anniversary on that day (29 February on the 28th in a
 //! common year); a date known to the month or the year only has an anniversary known to the
 //! month or the year, listed by it with no day and kept when that month or year overlaps the
-//! window. A tie counts while it is in force (ended and proposed ties have nothing to
-//! celebrate). An event counts when it is one edition of a series — two or more events whose
+//! window. A tie counts while it is in force and more than proposed (an ended tie or a mere
+//! proposal has nothing to celebrate); an agreement a tie rests on, signed the day the tie
+//! was made, is celebrated once, as the tie. An event counts when it is one edition of a series — two or more events whose
 //! titles agree once years and ordinals are left out — and the series is counted from its
 //! earliest edition in the data.
 //!
@@ -14,7 +15,7 @@
 //! crate.
 
 use crate::dataset::Dataset;
-use crate::model::{Entity, PartialDate, TieStatus};
+use crate::model::{Entity, Level, PartialDate, SisterCityTie, TieStatus};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -181,11 +182,16 @@ fn falls_in(since: &PartialDate, year: i32, window: &Window) -> Option<PartialDa
     PartialDate::parse(&text).ok()
 }
 
-/// Every dated thing that can have an anniversary: `(entity, what, words, date, name)`. An
-/// agreement that a tie rests on, signed the day the tie was made, is the tie's own document
-/// and is left out: the tie stands for it.
+/// Whether a tie has anniversaries: in force, and more than a proposal.
+fn celebrated(t: &SisterCityTie) -> bool {
+    t.status == TieStatus::Active && t.level != Level::Proposed
+}
+
+/// A dated thing that can have an anniversary: `(entity, what, words, date, name)`.
 type Dated = (usize, What, &'static str, PartialDate, String);
 
+/// Every dated thing that can have an anniversary. An agreement that a tie rests on, signed
+/// the day the tie was made, is the tie's own document and is left out: the tie stands for it.
 fn dated(ds: &Dataset) -> Vec<Dated> {
     let mut out = Vec::new();
     let mut series: HashMap<String, Vec<usize>> = HashMap::new();
@@ -193,7 +199,7 @@ fn dated(ds: &Dataset) -> Vec<Dated> {
         .entities()
         .iter()
         .filter_map(|e| match e {
-            Entity::SisterCity(t) if t.status == TieStatus::Active => {
+            Entity::SisterCity(t) if celebrated(t) => {
                 Some((t.agreement.as_deref()?, t.established.as_ref()?))
             }
             _ => None,
@@ -204,7 +210,7 @@ fn dated(ds: &Dataset) -> Vec<Dated> {
             continue;
         };
         let (what, words) = match e {
-            Entity::SisterCity(t) if t.status == TieStatus::Active => (What::Tie, t.level.phrase()),
+            Entity::SisterCity(t) if celebrated(t) => (What::Tie, t.level.phrase()),
             Entity::Agreement(a) => {
                 if stood_for.iter().any(|(id, d)| *id == a.id && *d == date) {
                     continue;

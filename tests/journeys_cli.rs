@@ -922,3 +922,23 @@ fn entities_that_are_not_connected_are_said_so_on_stderr_with_exit_1() {
         .stdout_empty()
         .stderr_contains("are not connected");
 }
+
+#[test]
+fn a_proposed_tie_has_no_anniversary() {
+    let proposed = r#"[
+    City(id: "a", name: "Alpha", country: "X", sources: ["test"]),
+    City(id: "b", name: "Beta", country: "X", sources: ["test"]),
+    City(id: "c", name: "Gamma", country: "X", sources: ["test"]),
+    SisterCity(id: "a-b", cities: ("a", "b"), level: Proposed, established: "2016-05-01",
+               sources: ["test"]),
+    SisterCity(id: "a-c", cities: ("a", "c"), level: FriendlyExchange,
+               established: "2016-05-01", sources: ["test"]),
+]"#;
+    Test::new()
+        .data(proposed)
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0)
+        .stdout_contains("friendly-exchange tie  Alpha – Gamma")
+        .stdout_lacks("Beta");
+}
