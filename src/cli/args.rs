@@ -8,7 +8,18 @@ use std::path::PathBuf;
 ///
 /// With no command, opens the interactive browser.
 #[derive(Debug, Parser)]
-#[command(name = "liaison", version, about, long_about = None)]
+#[command(
+    name = "liaison",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  \
+        liaison                      open the browser\n  \
+        liaison show soea            a contact card\n  \
+        liaison ties shanghai        a city's sister cities as a table\n  \
+        liaison anniversaries        round anniversaries in the next 365 days\n\n\
+        `liaison COMMAND --help` shows each command's examples."
+)]
 pub struct Cli {
     /// Data to load: a .ron file or a folder of .ron files (repeatable). Overrides
     /// LIAISON_DATA and the data directory; without either, the built-in dataset is used.
