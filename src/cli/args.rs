@@ -177,6 +177,7 @@ pub enum Command {
         liaison ties shanghai --format csv > shanghai-ties.csv")]
     Ties {
         /// The city, region or country: an id or a query.
+        #[arg(value_name = "PLACE")]
         city: String,
         /// Filters, all of which must hold: country:NAME region:NAME level:TEXT status:active
         /// year:Y since:Y until:Y, or words of the partner's name.
