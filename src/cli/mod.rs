@@ -161,11 +161,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             filters,
             sort,
             reverse,
+            all,
+            districts,
             format,
         } => ties::run(
             &cli.data_choice(),
             &ties::Ask {
                 city,
+                all: *all,
+                districts: *districts,
                 filters,
                 sort: sort.as_deref(),
                 reverse: *reverse,
