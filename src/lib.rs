@@ -8,7 +8,6 @@
 
 pub mod card;
 pub mod cli;
-pub mod config;
 pub mod dataset;
 pub mod export;
 pub mod generate;
@@ -18,7 +17,6 @@ pub mod model;
 pub mod network;
 pub mod par;
 pub mod progress;
-pub mod saved;
 pub mod search;
 pub mod text;
 pub mod timeline;

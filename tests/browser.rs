@@ -808,7 +808,7 @@ fn the_map_labels_the_focus_cities_on_a_large_terminal() {
 
 #[test]
 fn no_color_turns_every_colour_off_and_the_config_picks_the_theme() {
-    use liaison::config::Config;
+    use liaison::tui::config::Config;
     use liaison::tui::theme_for;
     use liaison::tui::ui::theme::Theme;
     let config = Config {

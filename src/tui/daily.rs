@@ -34,7 +34,7 @@ pub fn note_recent(app: &mut App, i: usize) {
 
 /// Remembers where the browser is, for the next start.
 pub fn remember_place(app: &mut App) {
-    app.saved.last = Some(crate::saved::LastPlace {
+    app.saved.last = Some(crate::tui::saved::LastPlace {
         entity: app
             .selected()
             .map(|i| app.net.data.entity(i).id().to_string()),

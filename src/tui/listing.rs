@@ -7,8 +7,8 @@
 
 use super::state::{TABS, Tab};
 use crate::network::Network;
-use crate::saved::Saved;
 use crate::search::{Hit, Query};
+use crate::tui::saved::Saved;
 
 /// The most rows a search lists (the tab counts still count every hit).
 pub const LIST_CAP: usize = 1000;

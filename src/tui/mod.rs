@@ -5,10 +5,12 @@
 //! always restored.
 
 pub mod action;
+pub mod config;
 pub mod daily;
 pub mod keymap;
 pub mod layout;
 pub mod listing;
+pub mod saved;
 pub mod state;
 pub mod terminal;
 pub mod ui;
@@ -16,9 +18,9 @@ pub mod update;
 pub mod views;
 pub mod worker;
 
-use crate::config::Config;
 use crate::dataset::DataChoice;
 use crate::network::Network;
+use crate::tui::config::Config;
 use action::Action;
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
@@ -145,11 +147,11 @@ pub fn run(mut net: Network, setup: Setup) -> std::io::Result<()> {
         let _ = app.keymap.remap(action, keys);
     }
     let (saved, warning) = match &setup.state_path {
-        Some(p) => crate::saved::load(p),
-        None => (crate::saved::Saved::default(), None),
+        Some(p) => crate::tui::saved::load(p),
+        None => (crate::tui::saved::Saved::default(), None),
     };
     app.saved = saved;
-    if let Some(tab) = crate::config::TAB_NAMES
+    if let Some(tab) = crate::tui::config::TAB_NAMES
         .iter()
         .position(|t| *t == setup.config.default_tab)
     {
@@ -223,7 +225,7 @@ impl Outside {
             match effect {
                 state::Effect::SaveState => {
                     if let Some(path) = state_path
-                        && let Err(e) = crate::saved::save(path, &app.saved)
+                        && let Err(e) = crate::tui::saved::save(path, &app.saved)
                     {
                         app.status = Some(format!(
                             "could not save bookmarks to {}: {e}",

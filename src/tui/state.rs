@@ -273,7 +273,7 @@ pub struct App {
     /// How many entities of each tab match the current search.
     pub tab_counts: [usize; 8],
     /// Bookmarks, recents and the last place, saved between runs.
-    pub saved: crate::saved::Saved,
+    pub saved: crate::tui::saved::Saved,
     /// Side effects for the event loop to carry out (saving, copying, writing files).
     pub effects: Vec<Effect>,
     /// The list cursor.
@@ -332,7 +332,7 @@ impl App {
             rows: Vec::new(),
             search_job: Default::default(),
             tab_counts: [0; 8],
-            saved: crate::saved::Saved::default(),
+            saved: crate::tui::saved::Saved::default(),
             effects: Vec::new(),
             list: Cursor::default(),
             focus: Pane::List,
