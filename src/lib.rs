@@ -10,7 +10,6 @@ pub mod card;
 pub mod cli;
 pub mod dataset;
 pub mod export;
-pub mod generate;
 pub mod geo;
 pub mod graph;
 pub mod model;
