@@ -97,7 +97,7 @@ pub struct MapState {
     /// Its cities.
     pub focus: crate::geo::Focus,
     /// The visible part of the world.
-    pub viewport: crate::tui::ui::map::Viewport,
+    pub viewport: crate::geo::Viewport,
     /// Which of the focus cities is highlighted (index into `focus.all()`).
     pub highlight: Option<usize>,
 }

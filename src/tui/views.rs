@@ -2,8 +2,8 @@
 
 use super::action::Action;
 use super::state::{App, Cursor, LineEditor, MapState, PathPick, PathState, TimelineState, View};
-use super::ui::map::Viewport;
 use super::update::{go_to, select_link};
+use crate::geo::Viewport;
 use crate::geo::{coords, focus};
 use crate::timeline::{Filter, items};
 

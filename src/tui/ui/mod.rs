@@ -5,7 +5,7 @@ pub mod footer;
 pub mod header;
 pub mod links;
 pub mod list;
-pub mod map;
+
 pub mod overlay;
 pub mod tabs;
 pub mod text;

@@ -1,8 +1,8 @@
 //! Drawing the map, path and timeline views over the body of the screen.
 
-use super::map::MapView;
 use super::text::{fit, safe};
 use super::theme::{kind_color, kind_marker, theme};
+use crate::geo::MapView;
 use crate::tui::state::{App, MapState, PathState, TimelineState};
 use crate::tui::views::{TIMELINE_CHART_HEIGHT, timeline_row};
 use ratatui::buffer::Buffer;
@@ -39,6 +39,8 @@ pub fn render_map(app: &App, m: &MapState, area: Rect, buf: &mut Buffer) {
         highlight,
         title,
         plain: false,
+        border: theme().border_focused,
+        title_style: theme().title_focused,
     }
     .render(area, buf);
     if m.focus.center.is_none() && m.focus.related.is_empty() && area.height > 4 {
