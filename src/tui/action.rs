@@ -2,9 +2,14 @@
 //!
 //! Actions are named in snake_case (`follow_link`, `history_back`) so that help text and,
 //! later, key remaps in a config file can name them. Events that carry data (typed text,
-//! a resize, a mouse click) are actions too, so `update` is the only place state changes.
+//! a resize, a mouse click) are actions too, and so is everything that comes back from
+//! outside the state (a search worker's listing, a reloaded dataset, the outcome of saving,
+//! copying or writing a file): `update` is the only place state changes. Those internal
+//! actions are never bound to keys nor named in a config.
 
+use crate::network::Network;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// One thing to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +47,7 @@ pub enum Action {
     HistoryBack,
     /// Go forward in history.
     HistoryForward,
-    /// Show a tab (0 = All, 1 = Organizations, ... 5 = Events, 6 = Bookmarks, 7 = Recent).
+    /// Show a tab by its position (0 = All, 1 = Organizations, ... 6 = Bookmarks, 7 = Recent).
     ShowTab(u8),
     /// Next tab.
     NextTab,
@@ -118,7 +123,55 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a column and row: negative up, positive down.
     Scroll(u16, u16, i8),
+    /// Internal: whether typed searches run on a worker (the event loop says).
+    #[serde(skip)]
+    SearchInBackground(bool),
+    /// Internal: the search worker's listing for a search.
+    #[serde(skip)]
+    Listed(Listed),
+    /// Internal: a freshly loaded version of the data.
+    #[serde(skip)]
+    Reloaded(Loaded),
+    /// Internal: what came of an effect (saving, copying, writing a file), for the status.
+    #[serde(skip)]
+    Done(String),
 }
+
+/// A listing from the search worker, for the search numbered `generation` on `net`.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Which search.
+    pub generation: u64,
+    /// The data searched.
+    pub net: Arc<Network>,
+    /// The entities listed, in order.
+    pub rows: Vec<u32>,
+    /// How many entities each tab holds for this search.
+    pub counts: [usize; 8],
+}
+
+impl PartialEq for Listed {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && Arc::ptr_eq(&self.net, &other.net)
+            && self.rows == other.rows
+            && self.counts == other.counts
+    }
+}
+
+impl Eq for Listed {}
+
+/// A loaded network, compared by identity.
+#[derive(Debug, Clone)]
+pub struct Loaded(pub Arc<Network>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
 
 /// What `y` copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,16 +42,7 @@ pub fn config_path() -> Option<PathBuf> {
 }
 
 /// The tab names `default_tab` accepts, in tab order.
-pub const TAB_NAMES: [&str; 8] = [
-    "all",
-    "organizations",
-    "cities",
-    "people",
-    "agreements",
-    "events",
-    "bookmarks",
-    "recent",
-];
+pub const TAB_NAMES: [&str; 8] = crate::tui::state::tabs::CONFIG_NAMES;
 
 /// Reads the config at `path`: the settings (defaults where unreadable) and the problems.
 pub fn load(path: &Path) -> (Config, Vec<Problem>) {
@@ -129,7 +120,7 @@ fn check(config: &Config, text: &str, at: &dyn Fn(usize, usize) -> Location) -> 
             ),
         );
     }
-    let mut probe = crate::tui::ui::theme::Theme::dark();
+    let mut probe = crate::tui::theme::Theme::dark();
     for (slot, color) in &config.colors {
         if let Err(e) = probe.set_color(slot, color) {
             report(&format!("\"{slot}\""), e);

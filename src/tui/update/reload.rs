@@ -1,0 +1,99 @@
+//! Taking a reloaded version of the data: the selection, history and cursors follow the
+//! entities by id. A version with more errors than the one on screen is not taken; its
+//! problems are listed under `!` instead. The config's problems stay whatever happens.
+
+use crate::dataset::Severity;
+use crate::network::Network;
+use crate::tui::state::{App, Mode};
+use std::sync::Arc;
+
+/// A one-line summary of what changed between two versions of the data:
+/// `+2 organizations, -1 city, ~1 event, 1 problem`.
+pub fn reload_summary(old: &Network, new: &Network) -> String {
+    use crate::model::Kind;
+    let mut parts = Vec::new();
+    for kind in Kind::ALL {
+        let (mut added, mut removed, mut changed) = (0, 0, 0);
+        for e in new.data.entities().iter().filter(|e| e.kind() == kind) {
+            match old.data.get(e.id()) {
+                None => added += 1,
+                Some(o) if o != e => changed += 1,
+                Some(_) => {}
+            }
+        }
+        for e in old.data.entities().iter().filter(|e| e.kind() == kind) {
+            if new.data.get(e.id()).is_none_or(|n| n.kind() != kind) {
+                removed += 1;
+            }
+        }
+        let noun = |n: usize| {
+            if n == 1 {
+                kind.as_str().replace('_', "-")
+            } else {
+                kind.plural().to_lowercase()
+            }
+        };
+        for (sign, n) in [("+", added), ("-", removed), ("~", changed)] {
+            if n > 0 {
+                parts.push(format!("{sign}{n} {}", noun(n)));
+            }
+        }
+    }
+    if parts.is_empty() {
+        parts.push("no change".into());
+    }
+    let problems = new.data.problems.len();
+    if problems > 0 {
+        parts.push(format!(
+            "{problems} problem{}",
+            if problems == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join(", ")
+}
+
+/// Takes a freshly loaded version of the data: keeps the selection and history where the
+/// entities still exist. A version with errors is not taken: the last good data stays on
+/// screen and the new problems are listed.
+pub fn reloaded(app: &mut App, new: Arc<Network>) {
+    let errors = new.data.problem_count(Severity::Error);
+    if errors > 0 {
+        let n = new.data.problems.len();
+        app.status = Some(format!(
+            "reload: the files now have {errors} error{}; keeping the last good data ({n} problem{} listed with !)",
+            plural(errors),
+            plural(n)
+        ));
+        app.problems.rejected = new.data.problems.clone();
+        return;
+    }
+    let summary = reload_summary(&app.net, &new);
+    let old = std::mem::replace(&mut app.net, new);
+    let net = Arc::clone(&app.net);
+    let remap = |i: Option<usize>| -> Option<usize> {
+        i.and_then(|i| net.data.index_of(old.data.entity(i).id()))
+    };
+    let keep = remap(app.selected());
+    for s in app.history.all_mut() {
+        s.entity = remap(s.entity);
+    }
+    app.problems.rejected.clear();
+    // Views and prompts name entities by index: they give way to the panes.
+    match &mut app.mode {
+        Mode::Overlay(o) => o.under = Mode::Browse,
+        Mode::Search => {}
+        m => *m = Mode::Browse,
+    }
+    let links = app.panes.links;
+    app.refresh_rows(keep);
+    if app.selected() == keep {
+        app.panes.links = links;
+        let k = links.selected.min(app.link_count().saturating_sub(1));
+        super::navigate::select_link(app, k);
+    }
+    app.status = Some(format!("reloaded: {summary}"));
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
