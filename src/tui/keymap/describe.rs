@@ -78,6 +78,18 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         Escape if mode == KeyMode::Overlay => "close",
         Escape => "clear the search / close",
         SearchInsert(_) | Paste(_) => "type",
+        ToggleBookmark => "bookmark the selection (tab 7 lists bookmarks)",
+        Reload => "reload the data files now",
+        StartCopy => "copy: then a address, p phone, e email, c card, i id",
+        ExportCard => "export the selection's card as vCard to a file",
+        other => view_text(other),
+    }
+}
+
+/// What the views' and the line editor's actions do.
+fn view_text(action: &Action) -> &'static str {
+    use Action::*;
+    match action {
         SearchBackspace => "delete the character before the cursor",
         SearchDelete => "delete the character under the cursor",
         SearchDeleteWord => "delete the word before the cursor",
@@ -86,10 +98,6 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         SearchEnd => "end of line",
         SearchLeft => "cursor left",
         SearchRight => "cursor right",
-        ToggleBookmark => "bookmark the selection (tab 7 lists bookmarks)",
-        Reload => "reload the data files now",
-        StartCopy => "copy: then a address, p phone, e email, c card, i id",
-        ExportCard => "export the selection's card as vCard to a file",
         Copy(CopyWhat::Address) => "copy the address",
         Copy(CopyWhat::Phone) => "copy the phone number",
         Copy(CopyWhat::Email) => "copy the e-mail address",
@@ -108,13 +116,8 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         NextCity => "highlight the next city",
         NextAlternative => "next-shortest chain",
         PrevAlternative => "previous chain",
-        Resize(..)
-        | Click(..)
-        | Scroll(..)
-        | SearchInBackground(_)
-        | Listed(_)
-        | Reloaded(_)
-        | Done(_) => "",
+        // Internal actions and events carry no help line.
+        _ => "",
     }
 }
 

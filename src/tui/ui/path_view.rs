@@ -70,28 +70,7 @@ pub fn render(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
             )));
             lines.push(Line::from(Span::styled("    ↓", theme().dim)));
         }
-        let e = ds.entity(n as usize);
-        let selected = k == p.step;
-        let base = if selected {
-            theme().selected
-        } else {
-            Style::new()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(if selected { " ▶ " } else { "   " }, base),
-            Span::styled(
-                format!("{} ", kind_marker(e.kind())),
-                base.fg(kind_color(e.kind())),
-            ),
-            safe(
-                &ds.display_name(n as usize),
-                base.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(
-                format!("  {}", crate::text::clean_line(&ds.secondary(n as usize))),
-                if selected { base } else { theme().dim },
-            ),
-        ]));
+        lines.push(step_line(app, n as usize, k == p.step));
     }
     let inner_h = area.height.saturating_sub(2) as usize;
     let selected_line = 2 + p.step * 3;
@@ -100,4 +79,24 @@ pub fn render(app: &App, p: &PathState, area: Rect, buf: &mut Buffer) {
         .block(blk)
         .scroll((scroll, 0))
         .render(area, buf);
+}
+
+/// One entity of the chain, marked when selected.
+fn step_line(app: &App, n: usize, selected: bool) -> Line<'static> {
+    let ds = &app.net.data;
+    let kind = ds.entity(n).kind();
+    let base = if selected {
+        theme().selected
+    } else {
+        Style::new()
+    };
+    Line::from(vec![
+        Span::styled(if selected { " ▶ " } else { "   " }, base),
+        Span::styled(format!("{} ", kind_marker(kind)), base.fg(kind_color(kind))),
+        safe(&ds.display_name(n), base.add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!("  {}", crate::text::clean_line(&ds.secondary(n))),
+            if selected { base } else { theme().dim },
+        ),
+    ])
 }

@@ -3,12 +3,13 @@
 //! Pure: no terminal, no I/O, so every behaviour is testable by feeding actions. What
 //! comes from outside (a search listing, a reload, an effect's outcome) arrives as an
 //! internal action too. Dispatch reads the mode once; each concern has its own file:
-//! moving and history ([`navigate`]), focus, clicks and overlays ([`panes`]), the search
+//! moving ([`navigate`]), history ([`history`]), focus, clicks and overlays ([`panes`]), the search
 //! line ([`search`]), bookmarks and recents ([`bookmarks`]), copying ([`copy`]), prompts
 //! ([`prompt`]), reloads ([`reload`]) and the views ([`map`], [`path`], [`timeline`]).
 
 pub mod bookmarks;
 pub mod copy;
+pub mod history;
 pub mod map;
 pub mod navigate;
 pub mod panes;
@@ -69,8 +70,8 @@ pub fn browse(app: &mut App, action: Action) {
         Action::PaneLeft => panes::step(app, -1),
         Action::PaneRight => panes::step(app, 1),
         Action::Open => navigate::open(app),
-        Action::HistoryBack => navigate::history_back(app),
-        Action::HistoryForward => navigate::history_forward(app),
+        Action::HistoryBack => history::back(app),
+        Action::HistoryForward => history::forward(app),
         Action::ShowTab(t) => navigate::show_tab_at(app, t as usize),
         Action::NextTab => navigate::next_tab(app, 1),
         Action::PrevTab => navigate::next_tab(app, -1),

@@ -1,11 +1,10 @@
 //! Moving through the list, the detail and the links: cursors, pages, opening and following
-//! links, going to an entity, tabs, and history back and forward. Reads the rows model for
+//! links, going to an entity, and tabs. Reads the rows model for
 //! every geometry (page heights, link rows, the card's wrapped length).
 
-use super::super::state::{App, Cursor, LineEditor, Pane, Snapshot, Tab, rows};
-use super::{bookmarks, map};
+use super::bookmarks;
 use crate::tui::state::cursor::scroll_by;
-use crate::tui::state::{MapState, Mode};
+use crate::tui::state::{App, Cursor, LineEditor, Mode, Pane, Tab, rows};
 
 /// Rows of the focused pane: what a page moves.
 pub fn page(app: &App) -> usize {
@@ -134,62 +133,6 @@ pub fn go_to(app: &mut App, target: usize) {
     // Centre the target in the list so its neighbours show.
     app.list.cursor.offset = row.saturating_sub(h / 2);
     app.list.cursor.select(row, len, h);
-}
-
-/// Returns to a place recorded in history.
-fn restore(app: &mut App, s: &Snapshot) {
-    app.list.tab = s.tab;
-    app.list.search = LineEditor::with_text(&s.query);
-    if app.mode.typing_search() {
-        app.mode = Mode::Browse;
-    }
-    app.refresh_rows(s.entity);
-    if app.selected() == s.entity {
-        // Same row: put the scroll position back exactly as it was.
-        let cursor = &mut app.list.cursor;
-        cursor.offset = s.list.offset.min(cursor.selected);
-        let h = app.areas.list_height();
-        app.list
-            .cursor
-            .select(app.list.cursor.selected, app.list.rows.len(), h);
-    }
-    app.set_focus(s.focus);
-    app.panes.links = s.links;
-    app.panes.detail_scroll = s.detail_scroll;
-}
-
-/// Back in history.
-pub fn history_back(app: &mut App) {
-    let Some(prev) = app.history.back.pop() else {
-        app.status = Some("no earlier place in history".into());
-        return;
-    };
-    let here = app.snapshot();
-    app.history.forward.push(here);
-    restore(app, &prev);
-    after_history(app);
-}
-
-/// Forward in history.
-pub fn history_forward(app: &mut App) {
-    let Some(next) = app.history.forward.pop() else {
-        app.status = Some("no later place in history".into());
-        return;
-    };
-    let here = app.snapshot();
-    app.history.back.push(here);
-    restore(app, &next);
-    after_history(app);
-}
-
-/// After moving in history: the map follows the selection; other views give way to the panes.
-fn after_history(app: &mut App) {
-    if let Mode::Map(MapState { viewport, .. }) = app.mode {
-        map::open(app);
-        map::keep_viewport(app, viewport);
-    } else {
-        app.mode = Mode::Browse;
-    }
 }
 
 /// Shows the tab at a position.
