@@ -1095,3 +1095,63 @@ fn status_messages_have_their_own_line_and_never_cover_the_keys() {
         "{footer}"
     );
 }
+
+/// Keys as the terminal sends them, for the scripted event source.
+fn keys(text: &str) -> Vec<crossterm::event::Event> {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    text.chars()
+        .map(|c| {
+            let code = match c {
+                '\r' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_event_loop_runs_headless_from_a_script() {
+    use liaison::tui::effects::Nowhere;
+    use liaison::tui::event_loop::{Scripted, run_loop};
+    let mut app = App::new(network(false), 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    // Search, leave the search, open the export prompt and type a q into it: the last
+    // frame before the script's final q shows the prompt with the q as text.
+    let mut events = Scripted::new(keys("/soea\x1bxq"));
+    let err = run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap_err();
+    assert!(err.to_string().contains("ran out"), "{err}");
+    assert!(!app.quit, "q in the prompt is text");
+    let frame = terminal.backend().to_string();
+    assert!(frame.contains("export vCard to: soea.vcfq"), "{frame}");
+    // Esc cancels; then q quits, and the loop returns.
+    let mut events = Scripted::new(keys("\x1b"));
+    let _ = run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere);
+    assert_eq!(app.status.as_deref(), Some("export cancelled"));
+    assert_eq!(app.mode, Mode::Browse);
+    let mut events = Scripted::new(keys("q"));
+    run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap();
+    assert!(app.quit);
+    assert_eq!(
+        app.saved.last.as_ref().and_then(|l| l.entity.as_deref()),
+        Some("soea")
+    );
+}
+
+#[test]
+fn snapshot_headless_run_of_the_detail_pane_scrolled_to_the_end() {
+    use liaison::tui::effects::Nowhere;
+    use liaison::tui::event_loop::{Scripted, run_loop};
+    let mut app = App::new(network(false), 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = Scripted::new(keys("/soea\x1b\tGq"));
+    run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap();
+    let frame = terminal.backend().to_string();
+    assert!(frame.contains("id soea"), "{frame}");
+    // TestBackend keeps stale letters under wide characters drawn over frames (a real
+    // terminal blanks them): the snapshot is of the state the loop left, drawn afresh.
+    let b = Browser { app };
+    insta::assert_snapshot!(b.frame());
+}

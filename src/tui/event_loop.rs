@@ -125,7 +125,7 @@ pub fn run_loop<B: Backend, E: EventSource, S: Surroundings>(
     world: &mut S,
 ) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut searcher = if events.live() {
         SearchWorker::start().ok()
@@ -134,7 +134,9 @@ where
     };
     update(app, Action::SearchInBackground(searcher.is_some()));
     loop {
-        terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
+        terminal
+            .draw(|f| ui::render(app, f))
+            .map_err(io::Error::other)?;
         if let Some(s) = &mut searcher {
             // The text typed is on screen: now the search may take the cores.
             apply(app, s.submit(app));
