@@ -173,3 +173,73 @@ fn sighup_restores_the_terminal_and_exits_129() {
 fn sigint_restores_the_terminal_and_exits_130() {
     signal_restores_the_terminal("INT", 2);
 }
+
+#[test]
+fn sigquit_restores_the_terminal_and_exits_131() {
+    signal_restores_the_terminal("QUIT", 3);
+}
+
+#[test]
+fn sigusr1_restores_the_terminal_and_exits_138() {
+    signal_restores_the_terminal("USR1", 10);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_exits_142() {
+    signal_restores_the_terminal("ALRM", 14);
+}
+
+/// The state letter of a process (`R`, `S`, `T` for stopped...), from /proc.
+#[cfg(target_os = "linux")]
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: the state follows the last ')'.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Suspends the browser (with `how`), checks that it stopped with the terminal given back
+/// to the shell, continues it as `fg` would, and checks that it is whole again.
+#[cfg(target_os = "linux")]
+fn suspend_and_resume(how: impl Fn(&mut Session)) {
+    let mut s = Session::start(&[]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_text("the association", |t| t.contains("129 Yananxilu"));
+    let pid = s.child.process_id().expect("the program's pid");
+    how(&mut s);
+    s.wait_for("the program stopped with the terminal restored", |v| {
+        process_state(pid) == Some('T')
+            && !v.screen.alternate_screen()
+            && !v.screen.hide_cursor()
+            && v.screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    });
+    if let Some((canonical, echo)) = s.line_discipline() {
+        assert!(canonical && echo, "stopped in raw mode");
+    }
+    s.signal("CONT");
+    s.wait_for("the whole screen drawn again after fg", |v| {
+        v.screen.alternate_screen()
+            && v.header().contains("liaison")
+            && v.search_line().contains("soea")
+            && v.text().contains("129 Yananxilu")
+            && v.footer().contains("quit")
+    });
+    if let Some((canonical, echo)) = s.line_discipline() {
+        assert!(!canonical && !echo, "cooked mode after fg");
+    }
+    s.send("\x03");
+    assert_eq!(s.wait_exit().exit_code(), 0);
+    s.assert_terminal_restored();
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn ctrl_z_suspends_and_fg_brings_the_browser_back_whole() {
+    suspend_and_resume(|s| s.send("\x1a"));
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn kill_tstp_suspends_and_fg_brings_the_browser_back_whole() {
+    suspend_and_resume(|s| s.signal("TSTP"));
+}

@@ -17,6 +17,8 @@ use std::sync::Arc;
 pub enum Action {
     /// Leave the program (`q`).
     Quit,
+    /// Give the terminal back and stop, as `Ctrl-z` does in a shell (`fg` comes back).
+    Suspend,
     /// Move the cursor up one row.
     Up,
     /// Move the cursor down one row.

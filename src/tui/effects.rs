@@ -18,6 +18,12 @@ pub trait Surroundings {
     /// brings in anything that arrived from outside; returns what came of them.
     fn carry_out(&mut self, effects: Vec<Effect>, saved: &Saved) -> Vec<Action>;
 
+    /// Whether the screen must be drawn whole (the terminal was given back and taken
+    /// again); asking clears it.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
+
     /// Whether something is under way that should be looked at again soon.
     fn busy(&self) -> bool {
         false
@@ -81,6 +87,10 @@ impl Outside {
                 self.due = Some(Instant::now());
                 return None;
             }
+            Effect::Suspend => {
+                super::terminal::suspend();
+                return None;
+            }
         };
         Some(Action::Done(done))
     }
@@ -127,6 +137,10 @@ impl Surroundings for Outside {
 
     fn busy(&self) -> bool {
         self.due.is_some() || self.loading.is_some()
+    }
+
+    fn take_redraw(&mut self) -> bool {
+        super::terminal::take_redraw()
     }
 }
 

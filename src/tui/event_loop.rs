@@ -134,6 +134,16 @@ where
     };
     update(app, Action::SearchInBackground(searcher.is_some()));
     loop {
+        if world.take_redraw() {
+            // Back from a suspend: the screen holds the shell's text, and may have changed
+            // size meanwhile.
+            // (Resizing clears the screen and forgets the last frame, without asking the
+            // terminal where its cursor is, as `clear` would.)
+            let size = terminal.size().map_err(io::Error::other)?;
+            let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            terminal.resize(area).map_err(io::Error::other)?;
+            update(app, Action::Resize(size.width, size.height));
+        }
         terminal
             .draw(|f| ui::render(app, f))
             .map_err(io::Error::other)?;

@@ -123,6 +123,9 @@ impl Keymap {
         if key == defaults::ctrl('c') {
             return Some(Action::Quit);
         }
+        if key == defaults::ctrl('z') {
+            return Some(Action::Suspend);
+        }
         if let Some(b) = self
             .bindings
             .iter()
@@ -169,6 +172,11 @@ impl Keymap {
             section: "Anywhere",
             keys: vec!["Ctrl-c".into()],
             description: "quit at once",
+        });
+        out.push(HelpEntry {
+            section: "Anywhere",
+            keys: vec!["Ctrl-z".into()],
+            description: "suspend (the shell's fg brings the browser back)",
         });
         out.push(HelpEntry {
             section: "Anywhere",
@@ -296,7 +304,7 @@ mod tests {
         let back = help.iter().find(|h| h.description == "back").unwrap();
         assert_eq!(back.keys, ["Backspace", "Ctrl-o", "Alt-←", "["]);
         let total: usize = help.iter().map(|h| h.keys.len()).sum();
-        assert_eq!(total, km.bindings.len() + 2);
+        assert_eq!(total, km.bindings.len() + 3);
     }
 
     #[test]

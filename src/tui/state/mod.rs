@@ -40,6 +40,8 @@ pub enum Effect {
     SaveState,
     /// Read the data files again.
     Reload,
+    /// Give the terminal back and stop until continued.
+    Suspend,
     /// Put text on the clipboard (OSC 52); the label says what it is.
     Copy {
         /// What was copied, for the status line ("address", "phone"...).

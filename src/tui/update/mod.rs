@@ -34,6 +34,7 @@ pub fn update(app: &mut App, action: Action) {
             app.status = Some(message);
             return;
         }
+        Action::Suspend => return app.effects.push(Effect::Suspend),
         Action::Scroll(..) => {}
         _ => app.status = None,
     }
