@@ -755,7 +755,7 @@ fn reloading_keeps_the_selection_and_says_what_changed() {
         "test fixture",
         vec![("fixtures/network.ron".into(), changed.into_bytes())],
     ));
-    update(&mut b.app, Action::Reloaded(Loaded(Arc::new(new))));
+    update(&mut b.app, Action::Reloaded(Loaded::watched(Arc::new(new))));
     assert_eq!(b.selected_id(), "shanghai");
     assert_eq!(
         b.app.status.as_deref(),
@@ -777,7 +777,7 @@ fn a_broken_edit_keeps_the_last_good_data_on_screen() {
         vec![("fixtures/network.ron".into(), broken.into_bytes())],
     ));
     let before = Arc::clone(&b.app.net);
-    update(&mut b.app, Action::Reloaded(Loaded(Arc::new(new))));
+    update(&mut b.app, Action::Reloaded(Loaded::watched(Arc::new(new))));
     assert!(Arc::ptr_eq(&before, &b.app.net), "the old data stays");
     assert_eq!(b.app.problems.rejected.len(), 1);
     assert!(
@@ -785,7 +785,7 @@ fn a_broken_edit_keeps_the_last_good_data_on_screen() {
             .status
             .as_deref()
             .unwrap()
-            .contains("keeping the last good data")
+            .contains("keeping the data shown")
     );
     let b = b.act(Action::ToggleProblems);
     assert!(b.frame().contains("did you mean `shanghai-ocao`"));
@@ -1075,7 +1075,7 @@ fn a_config_problem_still_shows_under_the_bang_after_a_reload() {
         vec![("fixtures/network.ron".into(), changed.into_bytes())],
     ));
     let b = b
-        .act(Action::Reloaded(Loaded(Arc::new(new))))
+        .act(Action::Reloaded(Loaded::watched(Arc::new(new))))
         .act(Action::ToggleProblems);
     let frame = b.frame();
     assert!(frame.contains("unknown theme `sepia`"), "{frame}");
@@ -1154,4 +1154,54 @@ fn snapshot_headless_run_of_the_detail_pane_scrolled_to_the_end() {
     // terminal blanks them): the snapshot is of the state the loop left, drawn afresh.
     let b = Browser { app };
     insta::assert_snapshot!(b.frame());
+}
+
+/// The fixture with one dangling reference (an error), and `extra` edits.
+fn with_one_error(extra: &str) -> Network {
+    let text = NETWORK
+        .replace("parent: \"shanghai-ocao\",", "parent: \"shanghai-ocoa\",")
+        .replace("129 Yananxilu", extra);
+    Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), text.into_bytes())],
+    ))
+}
+
+#[test]
+fn data_with_an_error_still_follows_edits_that_add_no_error() {
+    let net = Arc::new(with_one_error("129 Yananxilu"));
+    assert_eq!(net.data.problem_count(liaison::dataset::Severity::Error), 1);
+    let b = Browser {
+        app: App::new(net, 120, 35),
+    };
+    let b = b.act(Action::StartSearch).typed("soea").act(Action::Escape);
+    let edited = Arc::new(with_one_error("129 Yan'an Road West"));
+    let b = b.act(Action::Reloaded(Loaded::watched(Arc::clone(&edited))));
+    assert!(Arc::ptr_eq(&b.app.net, &edited), "the edit is shown");
+    assert!(b.frame().contains("129 Yan'an Road"));
+    assert_eq!(
+        b.app.status.as_deref(),
+        Some("reloaded: ~1 organization, 1 problem")
+    );
+}
+
+#[test]
+fn r_always_loads_and_shows_the_files_even_with_more_errors() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    assert_eq!(
+        b.act(Action::Reload).app.effects,
+        [liaison::tui::state::Effect::Reload]
+    );
+    let mut b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let broken = Arc::new(with_one_error("129 Yananxilu"));
+    b = b.act(Action::Reloaded(Loaded::asked(Arc::clone(&broken))));
+    assert!(Arc::ptr_eq(&b.app.net, &broken), "what r loaded is shown");
+    assert!(b.app.problems.rejected.is_empty());
+    assert_eq!(b.selected_id(), "soea");
 }

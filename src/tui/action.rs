@@ -163,13 +163,30 @@ impl PartialEq for Listed {
 
 impl Eq for Listed {}
 
-/// A loaded network, compared by identity.
+/// A freshly loaded version of the data, compared by identity.
 #[derive(Debug, Clone)]
-pub struct Loaded(pub Arc<Network>);
+pub struct Loaded {
+    /// The data.
+    pub net: Arc<Network>,
+    /// Whether the user asked for it (`r`): then it is shown whatever its problems.
+    pub asked: bool,
+}
+
+impl Loaded {
+    /// A version loaded because the files changed.
+    pub fn watched(net: Arc<Network>) -> Loaded {
+        Loaded { net, asked: false }
+    }
+
+    /// A version the user asked for with `r`.
+    pub fn asked(net: Arc<Network>) -> Loaded {
+        Loaded { net, asked: true }
+    }
+}
 
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.net, &other.net) && self.asked == other.asked
     }
 }
 

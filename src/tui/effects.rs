@@ -48,6 +48,8 @@ pub struct Outside {
     changes: mpsc::Receiver<()>,
     due: Option<Instant>,
     loading: Option<mpsc::Receiver<Network>>,
+    /// Whether the user asked for the load under way or due (`r`).
+    asked: bool,
 }
 
 impl Outside {
@@ -65,6 +67,7 @@ impl Outside {
             changes,
             due: None,
             loading: None,
+            asked: false,
         }
     }
 
@@ -85,6 +88,7 @@ impl Outside {
             },
             Effect::Reload => {
                 self.due = Some(Instant::now());
+                self.asked = true;
                 return None;
             }
             Effect::Suspend => {
@@ -114,7 +118,11 @@ impl Outside {
         match rx.try_recv() {
             Ok(net) => {
                 self.loading = None;
-                Some(Action::Reloaded(Loaded(Arc::new(net))))
+                let asked = std::mem::take(&mut self.asked);
+                Some(Action::Reloaded(Loaded {
+                    net: Arc::new(net),
+                    asked,
+                }))
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.loading = None;

@@ -19,7 +19,7 @@ pub mod reload;
 pub mod search;
 pub mod timeline;
 
-use super::action::{Action, Loaded};
+use super::action::Action;
 use super::keymap::KeyMode;
 use super::state::{App, Effect, Overlay};
 
@@ -29,7 +29,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => return panes::resize(app, w, h),
         Action::SearchInBackground(on) => return search::in_background(app, on),
         Action::Listed(listed) => return search::listed(app, listed),
-        Action::Reloaded(Loaded(net)) => return reload::reloaded(app, net),
+        Action::Reloaded(loaded) => return reload::reloaded(app, loaded),
         Action::Done(message) => {
             app.status = Some(message);
             return;

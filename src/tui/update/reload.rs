@@ -4,6 +4,7 @@
 
 use crate::dataset::Severity;
 use crate::network::Network;
+use crate::tui::action::Loaded;
 use crate::tui::state::{App, Mode};
 use std::sync::Arc;
 
@@ -53,14 +54,18 @@ pub fn reload_summary(old: &Network, new: &Network) -> String {
 }
 
 /// Takes a freshly loaded version of the data: keeps the selection and history where the
-/// entities still exist. A version with errors is not taken: the last good data stays on
-/// screen and the new problems are listed.
-pub fn reloaded(app: &mut App, new: Arc<Network>) {
+/// entities still exist. A version the files changed into is taken when it has no more
+/// errors than the one on screen (so data with a known error still follows its edits);
+/// one with more is not taken: the data on screen stays and the new problems are listed.
+/// A version the user asked for (`r`) is always taken and shown.
+pub fn reloaded(app: &mut App, loaded: Loaded) {
+    let new = loaded.net;
     let errors = new.data.problem_count(Severity::Error);
-    if errors > 0 {
+    let shown = app.net.data.problem_count(Severity::Error);
+    if errors > shown && !loaded.asked {
         let n = new.data.problems.len();
         app.status = Some(format!(
-            "reload: the files now have {errors} error{}; keeping the last good data ({n} problem{} listed with !)",
+            "reload: the files now have {errors} error{} ({shown} before); keeping the data shown ({n} problem{} listed with !, r loads them anyway)",
             plural(errors),
             plural(n)
         ));
