@@ -25,9 +25,10 @@ fn visible_positions(app: &App) -> usize {
     let (ds, index) = (&app.net.data, &app.net.index);
     let mut n = 0;
     for &e in app
+        .list
         .rows
         .iter()
-        .skip(app.list.offset)
+        .skip(app.list.cursor.offset)
         .take(app.areas.list_height())
     {
         let e = e as usize;
@@ -96,7 +97,7 @@ fn keystrokes(c: &mut Criterion, n: usize) {
         // With the search worker, a keystroke only edits the line and marks the list as
         // waiting: what is measured is that and the frame that shows the typed text.
         let mut base = typed(&net, "shangha");
-        base.search_job.background = true;
+        update(&mut base, Action::SearchInBackground(true));
         let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("test backend");
         c.bench_function("search/1M/echo_and_frame", |b| {
             b.iter_batched_ref(

@@ -36,13 +36,13 @@ fn main() {
         None => {
             let choice = args.data_choice();
             let net = liaison::network::Network::load(&choice);
-            let (config, config_problems) = match liaison::config::config_path() {
-                Some(path) => liaison::config::load(&path),
+            let (config, config_problems) = match liaison::tui::config::config_path() {
+                Some(path) => liaison::tui::config::load(&path),
                 None => Default::default(),
             };
             let setup = liaison::tui::Setup {
                 choice,
-                state_path: liaison::saved::state_path(),
+                state_path: liaison::tui::saved::state_path(),
                 config,
                 config_problems,
             };

@@ -177,8 +177,8 @@ fn no_browser_view_puts_a_control_character_in_a_cell() {
                 );
                 seen_escaped |= buffer_text(&buf).contains("\\u{1b}");
             };
-            for row in 0..app.rows.len() {
-                app.list.selected = row;
+            for row in 0..app.list.rows.len() {
+                app.list.cursor.selected = row;
                 for pane in Pane::ALL {
                     app.set_focus(pane);
                     check(&app, &format!("row {row}, pane {pane:?}"));
@@ -207,7 +207,7 @@ fn no_browser_view_puts_a_control_character_in_a_cell() {
                 update(&mut app, Action::Escape);
                 update(&mut app, Action::Escape);
                 update(&mut app, Action::Escape);
-                app.list.selected = row.min(app.rows.len().saturating_sub(1));
+                app.list.cursor.selected = row.min(app.list.rows.len().saturating_sub(1));
                 // Follow every link once, then come back.
                 update(&mut app, Action::Open);
                 check(&app, "links");
@@ -255,7 +255,7 @@ fn escaped_controls_stay_visible_in_the_card_and_the_path() {
     let mut app = App::new(Arc::clone(&net), 120, 40);
     let select = |app: &mut App, id: &str| {
         let i = net.data.index_of(id).unwrap();
-        app.list.selected = app.rows.iter().position(|&r| r as usize == i).unwrap();
+        app.list.cursor.selected = app.list.rows.iter().position(|&r| r as usize == i).unwrap();
     };
     select(&mut app, "o\u{1b}[2J");
     let text = buffer_text(&draw(&app));

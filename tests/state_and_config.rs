@@ -5,9 +5,9 @@
 //! help always keep a key. Case counts are kept modest for debug builds; `fuzz/` runs the
 //! same checks for longer (targets `saved` and `config`).
 
-use liaison::saved::{self, MAX_BOOKMARKS, MAX_ID_BYTES, RECENT_MAX, Saved};
 use liaison::tui::action::Action;
-use liaison::tui::keymap::{Keymap, Mode};
+use liaison::tui::keymap::{KeyMode as Mode, Keymap};
+use liaison::tui::saved::{self, MAX_BOOKMARKS, MAX_ID_BYTES, RECENT_MAX, Saved};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn any_config_text_is_checked_with_located_short_clean_problems(t in text()) {
         let lines = t.lines().count().max(1) + 1;
-        let (config, problems) = liaison::config::parse("config.ron", &t);
+        let (config, problems) = liaison::tui::config::parse("config.ron", &t);
         for p in &problems {
             let said = p.to_string();
             prop_assert!(p.location.line <= lines, "{said}");

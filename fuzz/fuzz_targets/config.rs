@@ -6,12 +6,12 @@
 
 use libfuzzer_sys::fuzz_target;
 use liaison::tui::action::Action;
-use liaison::tui::keymap::{Keymap, Mode};
+use liaison::tui::keymap::{KeyMode as Mode, Keymap};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let lines = text.lines().count().max(1) + 1;
-    let (config, problems) = liaison::config::parse("config.ron", &text);
+    let (config, problems) = liaison::tui::config::parse("config.ron", &text);
     for p in &problems {
         assert!(p.location.line <= lines, "{p} is past the end");
         let message = p.to_string();

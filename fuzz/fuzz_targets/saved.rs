@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use liaison::saved::{self, MAX_BOOKMARKS, MAX_ID_BYTES, MAX_QUERY_CHARS, RECENT_MAX, Saved};
+use liaison::tui::saved::{self, MAX_BOOKMARKS, MAX_ID_BYTES, MAX_QUERY_CHARS, RECENT_MAX, Saved};
 
 fn bounded(s: &Saved) {
     assert!(s.bookmarks.len() <= MAX_BOOKMARKS);

@@ -46,14 +46,14 @@ impl Cli {
 /// `liaison config`: the config path and whether it reads cleanly, or a default file.
 fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     if default {
-        write!(out, "{}", crate::config::default_text())?;
+        write!(out, "{}", crate::tui::config::default_text())?;
         return Ok(EXIT_OK);
     }
-    let Some(path) = crate::config::config_path() else {
+    let Some(path) = crate::tui::config::config_path() else {
         writeln!(err, "liaison: this platform has no config directory")?;
         return Ok(EXIT_FAIL);
     };
-    let (_, problems) = crate::config::load(&path);
+    let (_, problems) = crate::tui::config::load(&path);
     let state = if std::fs::symlink_metadata(&path).is_ok() {
         ""
     } else {

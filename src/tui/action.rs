@@ -2,9 +2,14 @@
 //!
 //! Actions are named in snake_case (`follow_link`, `history_back`) so that help text and,
 //! later, key remaps in a config file can name them. Events that carry data (typed text,
-//! a resize, a mouse click) are actions too, so `update` is the only place state changes.
+//! a resize, a mouse click) are actions too, and so is everything that comes back from
+//! outside the state (a search worker's listing, a reloaded dataset, the outcome of saving,
+//! copying or writing a file): `update` is the only place state changes. Those internal
+//! actions are never bound to keys nor named in a config.
 
+use crate::network::Network;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// One thing to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +17,8 @@ use serde::{Deserialize, Serialize};
 pub enum Action {
     /// Leave the program (`q`).
     Quit,
+    /// Give the terminal back and stop, as `Ctrl-z` does in a shell (`fg` comes back).
+    Suspend,
     /// Move the cursor up one row.
     Up,
     /// Move the cursor down one row.
@@ -42,7 +49,7 @@ pub enum Action {
     HistoryBack,
     /// Go forward in history.
     HistoryForward,
-    /// Show a tab (0 = All, 1 = Organizations, ... 5 = Events, 6 = Bookmarks, 7 = Recent).
+    /// Show a tab by its position (0 = All, 1 = Organizations, ... 6 = Bookmarks, 7 = Recent).
     ShowTab(u8),
     /// Next tab.
     NextTab,
@@ -118,7 +125,72 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a column and row: negative up, positive down.
     Scroll(u16, u16, i8),
+    /// Internal: whether typed searches run on a worker (the event loop says).
+    #[serde(skip)]
+    SearchInBackground(bool),
+    /// Internal: the search worker's listing for a search.
+    #[serde(skip)]
+    Listed(Listed),
+    /// Internal: a freshly loaded version of the data.
+    #[serde(skip)]
+    Reloaded(Loaded),
+    /// Internal: what came of an effect (saving, copying, writing a file), for the status.
+    #[serde(skip)]
+    Done(String),
 }
+
+/// A listing from the search worker, for the search numbered `generation` on `net`.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Which search.
+    pub generation: u64,
+    /// The data searched.
+    pub net: Arc<Network>,
+    /// The entities listed, in order.
+    pub rows: Vec<u32>,
+    /// How many entities each tab holds for this search.
+    pub counts: [usize; 8],
+}
+
+impl PartialEq for Listed {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && Arc::ptr_eq(&self.net, &other.net)
+            && self.rows == other.rows
+            && self.counts == other.counts
+    }
+}
+
+impl Eq for Listed {}
+
+/// A freshly loaded version of the data, compared by identity.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The data.
+    pub net: Arc<Network>,
+    /// Whether the user asked for it (`r`): then it is shown whatever its problems.
+    pub asked: bool,
+}
+
+impl Loaded {
+    /// A version loaded because the files changed.
+    pub fn watched(net: Arc<Network>) -> Loaded {
+        Loaded { net, asked: false }
+    }
+
+    /// A version the user asked for with `r`.
+    pub fn asked(net: Arc<Network>) -> Loaded {
+        Loaded { net, asked: true }
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.net, &other.net) && self.asked == other.asked
+    }
+}
+
+impl Eq for Loaded {}
 
 /// What `y` copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,10 @@
 //! Owning the terminal: raw mode, alternate screen, mouse capture and bracketed paste on
 //! entry; all undone on exit, on error (the guard's `Drop`), on panic (a hook that
 //! restores first, then prints the panic message on the normal screen) and on SIGTERM,
-//! SIGHUP and SIGINT (a thread that restores, then exits with 128 + the signal).
+//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (a thread that restores, then exits with
+//! 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and SIGTSTP give the terminal
+//! back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
+//! loop for a full redraw ([`take_redraw`]).
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -12,8 +15,58 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{Stdout, stdout};
+use std::io::{Stdout, Write, stdout};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether the browser captures the mouse (to take it again after a suspend).
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Set when the terminal was taken again after a suspend: the screen must be redrawn whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Whether the screen must be drawn whole (the terminal was given back and taken again);
+/// asking clears it.
+pub fn take_redraw() -> bool {
+    REDRAW.swap(false, Ordering::SeqCst)
+}
+
+/// Takes the terminal: raw mode, alternate screen, bracketed paste and, if asked, the mouse.
+fn take() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Gives the terminal back and stops the program, as `Ctrl-z` does in a shell; when it is
+/// continued (`fg`), takes the terminal again and asks for a full redraw. Holding stdout
+/// throughout, no frame is drawn on the shell's screen meanwhile. It stops with SIGSTOP:
+/// SIGTSTP's default action is dropped by the kernel for a session leader without a
+/// shell's job control, and a shell sees either stop the same way.
+#[cfg(unix)]
+pub fn suspend() {
+    let mut out = stdout().lock();
+    // CAN ends any escape sequence a frame was cut off in the middle of.
+    let _ = out.write_all(b"\x18");
+    restore();
+    let _ = out.flush();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    resume();
+}
+
+/// Without job control, suspending does nothing.
+#[cfg(not(unix))]
+pub fn suspend() {}
+
+/// Takes the terminal again after a stop, and asks for a full redraw.
+fn resume() {
+    if take().is_err() {
+        restore();
+    }
+    REDRAW.store(true, Ordering::SeqCst);
+}
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -38,30 +91,43 @@ fn install_panic_hook() {
     });
 }
 
-/// On SIGTERM, SIGHUP or SIGINT, restores the terminal and exits with 128 + the signal
-/// number, as a shell reports a process killed by it. Left to the default action, these
-/// signals would kill the program with the terminal in raw mode on the alternate screen.
-/// (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes from `kill`.)
+/// On SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGALRM, restores the terminal and
+/// exits with 128 + the signal number, as a shell reports a process killed by it. Left to
+/// the default action, these signals would kill the program with the terminal in raw mode
+/// on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
+/// from `kill`.) SIGTSTP suspends ([`suspend`]); SIGCONT takes the terminal again (after a
+/// stop the program did not ask for, such as SIGSTOP).
 #[cfg(unix)]
 fn install_signal_handler() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    use std::io::Write;
+    use signal_hook::consts::{
+        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    };
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
+        let wanted = [
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTSTP, SIGCONT,
+        ];
         // Without the handler the browser still works; only the signals act as before.
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
             return;
         };
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    // Holding stdout, no frame is drawn after the terminal is restored; CAN
-                    // first ends any escape sequence a frame was cut off in the middle of.
-                    let mut out = stdout().lock();
-                    let _ = out.write_all(b"\x18");
-                    restore();
-                    std::process::exit(128 + signal);
+                for signal in signals.forever() {
+                    match signal {
+                        SIGTSTP => suspend(),
+                        SIGCONT => resume(),
+                        _ => {
+                            // Holding stdout, no frame is drawn after the terminal is
+                            // restored; CAN first ends any escape sequence a frame was cut
+                            // off in the middle of.
+                            let mut out = stdout().lock();
+                            let _ = out.write_all(b"\x18");
+                            restore();
+                            std::process::exit(128 + signal);
+                        }
+                    }
                 }
             });
     });
@@ -80,12 +146,8 @@ impl TerminalGuard {
         install_panic_hook();
         #[cfg(unix)]
         install_signal_handler();
-        enable_raw_mode()?;
-        let mut setup = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste);
-        if mouse && setup.is_ok() {
-            setup = execute!(stdout(), EnableMouseCapture);
-        }
-        if let Err(e) = setup {
+        MOUSE.store(mouse, Ordering::SeqCst);
+        if let Err(e) = take() {
             restore();
             return Err(e);
         }

@@ -1,4 +1,12 @@
-//! Where things are: the cities an entity concerns, for the world map.
+//! Where things are: the cities an entity concerns ([`focus`]), the part of the world shown
+//! ([`Viewport`]) and the map widget that draws them ([`MapView`]), used by both `liaison map`
+//! and the browser's map view. It reads the network; it never imports the browser (`tui`).
+
+mod viewport;
+mod widget;
+
+pub use viewport::Viewport;
+pub use widget::{CENTER, HIGHLIGHT, MapView, OTHER, RELATED};
 
 use crate::model::Entity;
 use crate::network::Network;

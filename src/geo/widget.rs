@@ -1,8 +1,9 @@
-//! The world map: every city with coordinates as a marker, the focused entity's cities
-//! highlighted with lines from the center to each, and labels where they fit.
+//! The world map widget: every city with coordinates as a marker, the focused entity's cities
+//! highlighted with lines from the center to each, and labels where they fit. Drawn by the
+//! browser's map view and by `liaison map` (plain text); it reads the network and never
+//! changes it, and knows nothing of the browser's state or theme (styles are passed in).
 
-use super::theme::theme;
-use crate::geo::{Focus, coords};
+use super::{Focus, Viewport, coords};
 use crate::network::Network;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,54 +13,6 @@ use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::canvas::{Canvas, Line, Map, MapResolution, Points};
 use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// What part of the world is shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Viewport {
-    /// Longitude at the center.
-    pub lon: f64,
-    /// Latitude at the center.
-    pub lat: f64,
-    /// 1 shows the whole world; 2 half of it in each direction, ...
-    pub zoom: f64,
-}
-
-impl Default for Viewport {
-    fn default() -> Self {
-        Viewport {
-            lon: 0.0,
-            lat: 0.0,
-            zoom: 1.0,
-        }
-    }
-}
-
-impl Viewport {
-    /// Longitude and latitude bounds.
-    pub fn bounds(&self) -> ([f64; 2], [f64; 2]) {
-        let half_w = 180.0 / self.zoom;
-        let half_h = 90.0 / self.zoom;
-        (
-            [self.lon - half_w, self.lon + half_w],
-            [self.lat - half_h, self.lat + half_h],
-        )
-    }
-
-    /// Moves by a fraction of the visible span (`dx`, `dy` in tenths of the view).
-    pub fn pan(&mut self, dx: f64, dy: f64) {
-        self.lon = (self.lon + dx * 36.0 / self.zoom).clamp(-180.0, 180.0);
-        self.lat = (self.lat + dy * 18.0 / self.zoom).clamp(-90.0, 90.0);
-    }
-
-    /// Zooms in (factor > 1) or out, between the whole world and 64×.
-    pub fn zoom_by(&mut self, factor: f64) {
-        self.zoom = (self.zoom * factor).clamp(1.0, 64.0);
-        if self.zoom == 1.0 {
-            self.lon = 0.0;
-            self.lat = 0.0;
-        }
-    }
-}
 
 /// Colours of the map.
 pub const CENTER: Color = Color::Yellow;
@@ -84,6 +37,10 @@ pub struct MapView<'a> {
     pub title: String,
     /// Whether to use colour and braille (false for plain text).
     pub plain: bool,
+    /// The border's style.
+    pub border: Style,
+    /// The title's style.
+    pub title_style: Style,
 }
 
 impl Widget for MapView<'_> {
@@ -93,8 +50,8 @@ impl Widget for MapView<'_> {
         }
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme().border_focused)
-            .title(Span::styled(self.title.clone(), theme().title_focused));
+            .border_style(self.border)
+            .title(Span::styled(self.title.clone(), self.title_style));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 {

@@ -1,9 +1,10 @@
-//! Where everything goes on screen, computed from the terminal size alone.
+//! Where everything goes on screen, computed from the terminal size (and, when narrow, the
+//! focused pane) alone.
 //!
 //! Both rendering and `update` use these areas (update needs page heights and mouse hit
 //! tests), so the layout is a pure function computed on resize, never during drawing.
 
-use super::state::Pane;
+use super::pane::Pane;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// Below this width, one pane is shown at a time.
@@ -30,7 +31,9 @@ pub struct Areas {
     pub detail: Rect,
     /// The links pane (with its border).
     pub links: Rect,
-    /// Keys and status.
+    /// The status line: the last message and the problem count.
+    pub status: Rect,
+    /// The keys that matter now.
     pub footer: Rect,
 }
 
@@ -38,11 +41,12 @@ impl Areas {
     /// Lays out a `width` × `height` screen; when narrow, only `focus` gets a pane area.
     pub fn compute(width: u16, height: u16, focus: Pane) -> Areas {
         let screen = Rect::new(0, 0, width, height);
-        let [header, tabs, search, body, footer] = Layout::vertical([
+        let [header, tabs, search, body, status, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(0),
+            Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(screen);
@@ -72,8 +76,45 @@ impl Areas {
             list,
             detail,
             links,
+            status,
             footer,
         }
+    }
+
+    /// The body under the header: where the map, path and timeline views draw.
+    pub fn body(&self) -> Rect {
+        Rect::new(
+            0,
+            self.tabs.y,
+            self.width,
+            self.status.y.saturating_sub(self.tabs.y),
+        )
+    }
+
+    /// Where an overlay (help, problems) is drawn: centred, at most 96 columns wide.
+    pub fn overlay(&self) -> Rect {
+        let w = self.width.saturating_sub(4).min(96);
+        let h = self.height.saturating_sub(2);
+        Rect::new((self.width - w) / 2, (self.height - h) / 2, w, h)
+    }
+
+    /// The area of a pane (with its border).
+    pub fn pane(&self, pane: Pane) -> Rect {
+        match pane {
+            Pane::List => self.list,
+            Pane::Detail => self.detail,
+            Pane::Links => self.links,
+        }
+    }
+
+    /// Rows inside a pane's border.
+    pub fn inner_height(&self, pane: Pane) -> usize {
+        self.pane(pane).height.saturating_sub(2) as usize
+    }
+
+    /// Columns inside a pane's border.
+    pub fn inner_width(&self, pane: Pane) -> usize {
+        self.pane(pane).width.saturating_sub(2) as usize
     }
 
     /// Rows of the list pane inside its border.

@@ -1,14 +1,14 @@
 //! What the list shows for a tab and a search: the rows, and the count of every tab.
 //!
 //! Pure and independent of the rest of the state, so that it can run on the search worker
-//! ([`super::worker`]) as well as in [`super::state::App::refresh_rows`]. Without a search
+//! (`tui::worker`) as well as in [`super::App::refresh_rows`]. Without a search
 //! every entity is listed, in the order prepared when the data was loaded; with one, only the
 //! best [`LIST_CAP`] hits are ranked and listed, and the other hits are only counted.
 
-use super::state::{TABS, Tab};
+use super::tabs::{Tab, TabCounts};
 use crate::network::Network;
-use crate::saved::Saved;
 use crate::search::{Hit, Query};
+use crate::tui::saved::Saved;
 
 /// The most rows a search lists (the tab counts still count every hit).
 pub const LIST_CAP: usize = 1000;
@@ -19,24 +19,20 @@ pub struct Listing {
     /// Entities in the list, in order.
     pub rows: Vec<u32>,
     /// How many entities each tab holds for this search.
-    pub counts: [usize; 8],
+    pub counts: TabCounts,
 }
 
 /// The listing of `tab` for `query`; `None` if `cancelled` said to stop.
 pub fn listing(
     net: &Network,
     query: &Query,
-    tab: usize,
+    tab: Tab,
     saved: &Saved,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Listing> {
     let index = &net.index;
-    let tab = TABS.get(tab).copied().unwrap_or(Tab::All);
-    let mut counts = [0usize; 8];
-    let listed_kind = match tab {
-        Tab::Kind(k) => Some(k),
-        _ => None,
-    };
+    let mut counts: TabCounts = [0; 8];
+    let listed_kind = tab.kind();
     // Bookmarks and recents: a few entities, each looked at on its own.
     let marked = |ids: &[String]| -> Vec<(usize, Hit)> {
         let mut seen = Vec::new();
@@ -57,24 +53,21 @@ pub fn listing(
     };
     let bookmarks = marked(&saved.bookmarks);
     let recent = marked(&saved.recent);
-    counts[6] = bookmarks.len();
-    counts[7] = recent.len();
+    counts[Tab::Bookmarks.index()] = bookmarks.len();
+    counts[Tab::Recent.index()] = recent.len();
     let rows = if query.text.is_empty() {
         let ranked = index.rank(query, listed_kind, 0);
         fill_kind_counts(&mut counts, &ranked.matched);
-        match tab {
-            Tab::All => index.browse(query.kind).to_vec(),
-            Tab::Kind(k) if query.kind.is_none_or(|q| q == k) => index.browse(Some(k)).to_vec(),
-            Tab::Kind(_) => Vec::new(),
+        match (tab, listed_kind) {
+            (Tab::All, _) => index.browse(query.kind).to_vec(),
             // Without a search, bookmarks and recents keep their own order.
-            Tab::Bookmarks => bookmarks.iter().map(|(_, h)| h.entity).collect(),
-            Tab::Recent => recent.iter().map(|(_, h)| h.entity).collect(),
+            (Tab::Bookmarks, _) => bookmarks.iter().map(|(_, h)| h.entity).collect(),
+            (Tab::Recent, _) => recent.iter().map(|(_, h)| h.entity).collect(),
+            (_, Some(k)) if query.kind.is_none_or(|q| q == k) => index.browse(Some(k)).to_vec(),
+            _ => Vec::new(),
         }
     } else {
-        let limit = match tab {
-            Tab::All | Tab::Kind(_) => LIST_CAP,
-            Tab::Bookmarks | Tab::Recent => 0,
-        };
+        let limit = if tab.is_personal() { 0 } else { LIST_CAP };
         let ranked = index.rank_unless(query, listed_kind, limit, cancelled)?;
         fill_kind_counts(&mut counts, &ranked.matched);
         let in_hit_order = |mut marked: Vec<(usize, Hit)>| {
@@ -82,26 +75,26 @@ pub fn listing(
             marked.into_iter().map(|(_, h)| h.entity).collect()
         };
         match tab {
-            Tab::All | Tab::Kind(_) => ranked.hits.iter().map(|h| h.entity).collect(),
             Tab::Bookmarks => in_hit_order(bookmarks),
             Tab::Recent => in_hit_order(recent),
+            _ => ranked.hits.iter().map(|h| h.entity).collect(),
         }
     };
     Some(Listing { rows, counts })
 }
 
 /// Counts of the All tab and the kind tabs, from the hits of each kind.
-fn fill_kind_counts(counts: &mut [usize; 8], matched: &[usize; crate::model::Kind::ALL.len()]) {
-    counts[0] = matched.iter().sum();
-    for (t, tab) in TABS.iter().enumerate() {
-        if let Tab::Kind(k) = tab {
-            counts[t] = matched[*k as usize];
+fn fill_kind_counts(counts: &mut TabCounts, matched: &[usize; crate::model::Kind::ALL.len()]) {
+    counts[Tab::All.index()] = matched.iter().sum();
+    for tab in Tab::ALL {
+        if let Some(k) = tab.kind() {
+            counts[tab.index()] = matched[k as usize];
         }
     }
 }
 
 /// Whether the list of `tab` holds fewer rows than the tab counts: a search capped at
 /// [`LIST_CAP`].
-pub fn capped(tab: usize, rows: usize, counts: &[usize; 8]) -> bool {
-    matches!(TABS.get(tab), Some(Tab::All | Tab::Kind(_))) && counts[tab] > rows
+pub fn capped(tab: Tab, rows: usize, counts: &TabCounts) -> bool {
+    !tab.is_personal() && counts[tab.index()] > rows
 }

@@ -8,7 +8,7 @@
 //! one a line, so that other tools can be measured on the same strings.
 //!
 //! The output depends only on the entity count and the seed (a small splitmix64 generator,
-//! no extra crate), and always passes `liaison check` without a problem. This module is not
+//! no extra crate), and always passes `liaison check` without a problem. This crate is not
 //! used by the program itself: the `gen_dataset` example and the benchmarks call it.
 
 use std::collections::{HashMap, HashSet};
@@ -957,20 +957,20 @@ mod tests {
     fn generated_data_loads_without_a_problem_and_is_the_same_every_time() {
         let dir = tempfile::tempdir().unwrap();
         let counts = write_dataset(dir.path(), 3000, 7).unwrap();
-        let ds = crate::dataset::Dataset::load(&crate::dataset::DataChoice::Paths(vec![
+        let ds = liaison::dataset::Dataset::load(&liaison::dataset::DataChoice::Paths(vec![
             dir.path().to_path_buf(),
         ]));
         assert_eq!(ds.problems, [], "generated data passes `liaison check`");
         assert_eq!(ds.len(), 3000);
         // Generated cities name their country in words (the form of data without country
         // entities), so no country is generated.
-        for kind in crate::model::Kind::ALL
+        for kind in liaison::model::Kind::ALL
             .into_iter()
-            .filter(|&k| k != crate::model::Kind::Country)
+            .filter(|&k| k != liaison::model::Kind::Country)
         {
             assert!(ds.count(kind) > 0, "{kind} generated");
         }
-        assert_eq!(ds.count(crate::model::Kind::Person), counts.people);
+        assert_eq!(ds.count(liaison::model::Kind::Person), counts.people);
         let natives = ds.entities().iter().filter(|e| e.native_name().is_some());
         let share = natives.count() * 100 / ds.len();
         assert!((15..=30).contains(&share), "{share}% have a native name");

@@ -59,16 +59,7 @@ pub fn config_path() -> Option<PathBuf> {
 }
 
 /// The tab names `default_tab` accepts, in tab order.
-pub const TAB_NAMES: [&str; 8] = [
-    "all",
-    "organizations",
-    "cities",
-    "people",
-    "agreements",
-    "events",
-    "bookmarks",
-    "recent",
-];
+pub const TAB_NAMES: [&str; 8] = crate::tui::state::tabs::CONFIG_NAMES;
 
 /// Reads the config at `path`: the settings (defaults where unreadable) and the problems.
 pub fn load(path: &Path) -> (Config, Vec<Problem>) {
@@ -210,7 +201,7 @@ fn check(config: &Config, strings: &Strings<'_>) -> Vec<Problem> {
             ),
         );
     }
-    let mut probe = crate::tui::ui::theme::Theme::dark();
+    let mut probe = crate::tui::theme::Theme::dark();
     for (slot, color) in &config.colors {
         if color.chars().nth(MAX_NAME_CHARS).is_some() {
             report(slot, format!("unknown colour `{}`", quoted(color)));
@@ -252,7 +243,7 @@ fn check(config: &Config, strings: &Strings<'_>) -> Vec<Problem> {
 
 /// The keys each remappable action has by default, by their labels.
 fn default_keys() -> Vec<(String, Vec<String>)> {
-    use crate::tui::keymap::{Keymap, Mode};
+    use crate::tui::keymap::{KeyMode as Mode, Keymap};
     let keymap = Keymap::default();
     Keymap::remappable()
         .into_iter()
@@ -271,7 +262,7 @@ fn conflicts(
     keymap: &crate::tui::keymap::Keymap,
     strings: &Strings<'_>,
 ) -> Vec<Problem> {
-    use crate::tui::keymap::{Key, Mode};
+    use crate::tui::keymap::{Key, KeyMode as Mode};
     let mut problems = Vec::new();
     // Who holds each key, and each action's keys, as the remaps are applied in turn.
     let mut holder: HashMap<String, String> = HashMap::new();
@@ -482,7 +473,7 @@ mod tests {
             keymap.remap(action, keys).unwrap();
         }
         use crate::tui::action::Action;
-        use crate::tui::keymap::Mode;
+        use crate::tui::keymap::KeyMode as Mode;
         assert!(!keymap.keys_for(Mode::Normal, &Action::Quit).is_empty());
         assert!(
             !keymap

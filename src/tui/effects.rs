@@ -1,0 +1,227 @@
+//! The browser's dealings with the world outside its state: saving bookmarks, the
+//! clipboard, writing exported files, and watching the data files for changes and loading
+//! them again. Each effect's outcome, and each reloaded dataset, comes back as an
+//! [`Action`] for `update`; nothing here changes the state.
+
+use super::action::{Action, Loaded};
+use super::saved::Saved;
+use super::state::Effect;
+use crate::dataset::DataChoice;
+use crate::network::Network;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+/// What the event loop needs from its surroundings between events.
+pub trait Surroundings {
+    /// Carries out the effects `update` queued (with the saved state as it is now) and
+    /// brings in anything that arrived from outside; returns what came of them.
+    fn carry_out(&mut self, effects: Vec<Effect>, saved: &Saved) -> Vec<Action>;
+
+    /// Whether the screen must be drawn whole (the terminal was given back and taken
+    /// again); asking clears it.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
+
+    /// Whether something is under way that should be looked at again soon.
+    fn busy(&self) -> bool {
+        false
+    }
+}
+
+/// Surroundings that do nothing: for headless runs and tests.
+#[derive(Debug, Default)]
+pub struct Nowhere;
+
+impl Surroundings for Nowhere {
+    fn carry_out(&mut self, _: Vec<Effect>, _: &Saved) -> Vec<Action> {
+        Vec::new()
+    }
+}
+
+/// The real surroundings: files, the clipboard and the data watcher.
+pub struct Outside {
+    choice: DataChoice,
+    state_path: Option<PathBuf>,
+    _watcher: Option<notify::RecommendedWatcher>,
+    changes: mpsc::Receiver<()>,
+    due: Option<Instant>,
+    loading: Option<mpsc::Receiver<Network>>,
+    /// Whether the user asked for the load under way or due (`r`).
+    asked: bool,
+}
+
+impl Outside {
+    /// Watches the data of `choice` (when it is files) and saves state to `state_path`.
+    pub fn new(choice: &DataChoice, state_path: Option<PathBuf>) -> Outside {
+        let (tx, changes) = mpsc::channel();
+        let watcher = match choice {
+            DataChoice::Paths(paths) => watch(paths, tx),
+            DataChoice::Builtin => None,
+        };
+        Outside {
+            choice: choice.clone(),
+            state_path,
+            _watcher: watcher,
+            changes,
+            due: None,
+            loading: None,
+            asked: false,
+        }
+    }
+
+    fn effect(&mut self, effect: Effect, saved: &Saved) -> Option<Action> {
+        let done = match effect {
+            Effect::SaveState => {
+                let path = self.state_path.as_deref()?;
+                let e = super::saved::save(path, saved).err()?;
+                format!("could not save bookmarks to {}: {e}", path.display())
+            }
+            Effect::Copy { label, text } => match copy_osc52(&text) {
+                Ok(()) => format!("copied the {label} ({} characters)", text.chars().count()),
+                Err(e) => format!("could not copy: {e}"),
+            },
+            Effect::WriteFile { path, text } => match write_new(&path, &text) {
+                Ok(()) => format!("exported to {}", path.display()),
+                Err(e) => format!("could not export to {}: {e}", path.display()),
+            },
+            Effect::Reload => {
+                self.due = Some(Instant::now());
+                self.asked = true;
+                return None;
+            }
+            Effect::Suspend => {
+                super::terminal::suspend();
+                return None;
+            }
+        };
+        Some(Action::Done(done))
+    }
+
+    /// Starts a load when the files have been quiet for a moment; takes one that finished.
+    fn reload(&mut self) -> Option<Action> {
+        // Several events come for one save: wait until the files are quiet for a moment.
+        while self.changes.try_recv().is_ok() {
+            self.due = Some(Instant::now() + Duration::from_millis(250));
+        }
+        if self.due.is_some_and(|d| Instant::now() >= d) && self.loading.is_none() {
+            self.due = None;
+            let (tx, rx) = mpsc::channel();
+            let choice = self.choice.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(Network::load(&choice));
+            });
+            self.loading = Some(rx);
+        }
+        let rx = self.loading.as_ref()?;
+        match rx.try_recv() {
+            Ok(net) => {
+                self.loading = None;
+                let asked = std::mem::take(&mut self.asked);
+                Some(Action::Reloaded(Loaded {
+                    net: Arc::new(net),
+                    asked,
+                }))
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.loading = None;
+                None
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+        }
+    }
+}
+
+impl Surroundings for Outside {
+    fn carry_out(&mut self, effects: Vec<Effect>, saved: &Saved) -> Vec<Action> {
+        let mut out: Vec<Action> = effects
+            .into_iter()
+            .filter_map(|e| self.effect(e, saved))
+            .collect();
+        out.extend(self.reload());
+        out
+    }
+
+    fn busy(&self) -> bool {
+        self.due.is_some() || self.loading.is_some()
+    }
+
+    fn take_redraw(&mut self) -> bool {
+        super::terminal::take_redraw()
+    }
+}
+
+/// Watches the data paths; each change sends a unit on `tx`.
+fn watch(paths: &[PathBuf], tx: mpsc::Sender<()>) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res
+            && !matches!(ev.kind, notify::EventKind::Access(_))
+            && ev
+                .paths
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "ron"))
+        {
+            let _ = tx.send(());
+        }
+    })
+    .ok()?;
+    for p in paths {
+        let _ = watcher.watch(p, notify::RecursiveMode::NonRecursive);
+    }
+    Some(watcher)
+}
+
+/// Writes `text` to the clipboard with an OSC 52 sequence (works over SSH and in tmux).
+fn copy_osc52(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Writes a new file; never replaces an existing one.
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("上海".as_bytes()), "5LiK5rW3");
+    }
+}

@@ -1,0 +1,89 @@
+//! The world map view: opening it on the selection's cities, panning, zooming, cycling
+//! through the cities shown and opening one.
+
+use super::navigate::go_to;
+use crate::geo::{Viewport, coords, focus};
+use crate::tui::action::Action;
+use crate::tui::state::{App, MapState, Mode};
+
+/// Opens the world map on the selection's cities.
+pub fn open(app: &mut App) {
+    let entity = app.selected();
+    let focus = entity.map(|i| focus(&app.net, i)).unwrap_or_default();
+    app.mode = Mode::Map(MapState {
+        entity,
+        focus,
+        viewport: Viewport::default(),
+        highlight: None,
+    });
+}
+
+/// Keeps a viewport after the map was opened again on another entity.
+pub fn keep_viewport(app: &mut App, viewport: Viewport) {
+    if let Mode::Map(m) = &mut app.mode {
+        m.viewport = viewport;
+    }
+}
+
+/// Applies an action on the map.
+pub fn update(app: &mut App, action: Action) {
+    let Mode::Map(m) = &mut app.mode else { return };
+    match action {
+        Action::Escape => app.mode = Mode::Browse,
+        Action::PanLeft => m.viewport.pan(-1.0, 0.0),
+        Action::PanRight => m.viewport.pan(1.0, 0.0),
+        Action::PanUp => m.viewport.pan(0.0, 1.0),
+        Action::PanDown => m.viewport.pan(0.0, -1.0),
+        Action::ZoomIn => m.viewport.zoom_by(2.0),
+        Action::ZoomOut => m.viewport.zoom_by(0.5),
+        Action::ResetView => {
+            m.viewport = Viewport::default();
+            m.highlight = None;
+        }
+        Action::NextCity => next_city(app),
+        Action::Open if m.highlight.is_none() => next_city(app),
+        Action::Open => open_highlighted(app),
+        other => super::browse(app, other),
+    }
+}
+
+/// Highlights the next city shown, bringing it into view when zoomed in.
+fn next_city(app: &mut App) {
+    let Mode::Map(m) = &mut app.mode else { return };
+    let all = m.focus.all();
+    if all.is_empty() {
+        app.status = Some("no cities with coordinates to cycle through".into());
+        return;
+    }
+    let next = m.highlight.map_or(0, |h| (h + 1) % all.len());
+    m.highlight = Some(next);
+    let city = all[next];
+    if let Some((lat, lon)) = coords(&app.net, city) {
+        let (xb, yb) = m.viewport.bounds();
+        if lon < xb[0] || lon > xb[1] || lat < yb[0] || lat > yb[1] {
+            m.viewport.lon = lon;
+            m.viewport.lat = lat;
+        }
+    }
+    app.status = Some(format!(
+        "{} ({}/{}): Enter opens it",
+        app.net.data.display_name(city),
+        next + 1,
+        all.len()
+    ));
+}
+
+/// Opens the highlighted city: it becomes the map's subject, so the map can be walked city
+/// by city.
+fn open_highlighted(app: &mut App) {
+    let Mode::Map(m) = &app.mode else { return };
+    let target = m.highlight.and_then(|h| m.focus.all().get(h).copied());
+    let viewport = m.viewport;
+    if let Some(t) = target {
+        let here = app.snapshot();
+        app.history.leave(here);
+        go_to(app, t);
+        open(app);
+        keep_viewport(app, viewport);
+    }
+}
