@@ -1205,3 +1205,25 @@ fn r_always_loads_and_shows_the_files_even_with_more_errors() {
     assert!(b.app.problems.rejected.is_empty());
     assert_eq!(b.selected_id(), "soea");
 }
+
+#[test]
+fn a_data_file_cut_to_nothing_is_a_problem_not_a_silent_deletion() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let emptied = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), Vec::new())],
+    ));
+    let before = Arc::clone(&b.app.net);
+    let b = b.act(Action::Reloaded(Loaded::watched(Arc::new(emptied))));
+    assert!(Arc::ptr_eq(&before, &b.app.net), "the entities stay");
+    assert_eq!(b.selected_id(), "soea");
+    let b = b.act(Action::ToggleProblems);
+    let frame = b.frame();
+    assert!(
+        frame.contains("fixtures/network.ron error the file now holds no entity (it held 17)"),
+        "{frame}"
+    );
+}
