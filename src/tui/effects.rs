@@ -116,7 +116,8 @@ impl Outside {
             let (tx, rx) = mpsc::channel();
             let choice = self.choice.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(Network::load(&choice));
+                // The browser owns the screen: no progress line on stderr.
+                let _ = tx.send(Network::load_silently(&choice));
             });
             self.loading = Some(rx);
         }
