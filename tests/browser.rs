@@ -1227,3 +1227,30 @@ fn a_data_file_cut_to_nothing_is_a_problem_not_a_silent_deletion() {
         "{frame}"
     );
 }
+
+#[test]
+fn a_huge_paste_a_huge_saved_query_and_a_huge_problem_stay_cheap() {
+    let b = Browser::new(120, 35).act(Action::Paste("soea ".repeat(40_000)));
+    let typed = b.app.list.search.text.chars().count();
+    assert!(typed <= 512, "the search line holds {typed} characters");
+    let mut again = Browser::new(120, 35);
+    again.app.saved.last = Some(liaison::tui::saved::LastPlace {
+        entity: None,
+        tab: 0,
+        query: "x".repeat(20_000_000),
+    });
+    liaison::tui::update::bookmarks::restore_place(&mut again.app);
+    assert!(again.app.list.search.text.len() <= 512);
+    let mut b = Browser::new(120, 35);
+    let (_, problems) = liaison::tui::config::parse(
+        "config.ron",
+        &format!("(theme: \"{}\")", "y".repeat(5_000_000)),
+    );
+    b.app.problems.config = problems;
+    let b = b.act(Action::ToggleProblems);
+    let rows = b
+        .app
+        .overlay_rows(liaison::tui::state::Overlay::Problems)
+        .len();
+    assert!(rows < 40, "a huge quoted value is cut, not {rows} rows");
+}
