@@ -1254,3 +1254,36 @@ fn a_huge_paste_a_huge_saved_query_and_a_huge_problem_stay_cheap() {
         .len();
     assert!(rows < 40, "a huge quoted value is cut, not {rows} rows");
 }
+
+#[test]
+fn the_export_prompt_proposes_a_safe_name_for_a_hostile_id() {
+    let evil =
+        "[Organization(id: \"../../escaped\\u{1b}]0;x\\u{7}\", name: \"Evil\", sources: [\"x\"])]";
+    let net = Arc::new(Network::from_dataset(Dataset::from_texts(
+        "evil",
+        vec![("evil.ron".into(), evil.as_bytes().to_vec())],
+    )));
+    let b = Browser {
+        app: App::new(net, 120, 35),
+    }
+    .act(Action::ExportCard);
+    let Mode::Prompt(p) = &b.app.mode else {
+        panic!("no prompt")
+    };
+    let name = p.editor.text.clone();
+    assert!(!name.contains('/') && !name.starts_with('.'), "{name}");
+    assert!(!name.chars().any(char::is_control), "{name:?}");
+    assert_eq!(
+        p.target().parent(),
+        Some(p.base.as_path()),
+        "it stays in the folder"
+    );
+    let b = b.act(Action::Open);
+    let Some(liaison::tui::state::Effect::WriteFile { path, .. }) = b.app.effects.last() else {
+        panic!("no export")
+    };
+    assert!(
+        path.is_absolute(),
+        "the full path is written and shown: {path:?}"
+    );
+}
