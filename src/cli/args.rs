@@ -25,17 +25,20 @@ pub struct Cli {
 pub enum Command {
     /// Check the data: print every problem as PATH:LINE:COL, then a summary.
     Check,
-    /// Search by name, abbreviation, native name, city or address.
+    /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
     Search {
-        /// The query; `org:`, `city:`, `person:`, `agreement:`, `event:` filter by kind.
+        /// The query: words to match and filters anywhere (`country:finland`,
+        /// `region:"eastern asia"`, `year:2019`, `since:2010`, `until:2015`,
+        /// `level:official|friendly|memorandum|proposed`, `org:`, `city:`, `person:`,
+        /// `agreement:`, `event:`, `tie:`). Filters alone list everything that passes.
         #[arg(required = true)]
         query: Vec<String>,
         /// Only entities of this kind.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many results [default: 20, or all for filters alone].
+        #[arg(long)]
+        limit: Option<usize>,
         /// Print a JSON array of {id, kind, name, score}.
         #[arg(long)]
         json: bool,

@@ -13,7 +13,9 @@ pub(super) struct Prepared<'q> {
     pub text: &'q str,
     /// The bits of its characters, blanks aside (see [`super::fields::char_bit`]).
     pub mask: u64,
-    words: Vec<&'q str>,
+    pub words: Vec<&'q str>,
+    /// The query as pinyin matching takes it, when it can be pinyin.
+    pub pinyin: Option<Vec<char>>,
     /// Its characters, for the fuzzy prefilter.
     chars: Vec<char>,
     /// Whether it is one word: then every entity it matches holds it in order in some
@@ -34,6 +36,7 @@ impl<'q> Prepared<'q> {
             text,
             mask,
             words: text.split_whitespace().collect(),
+            pinyin: super::pinyin::pinyin_query(text),
             chars: text.chars().collect(),
             finder: memchr::memmem::Finder::new(text),
             one_word: !text.contains(char::is_whitespace),
@@ -175,14 +178,11 @@ fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
-    if last - first < qlen * 2 + 2 {
+    if super::compact(first, last, qlen) {
         return true;
     }
     let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
-    positions
-        .iter()
-        .enumerate()
-        .all(|(k, &p)| word_start(p) || (k > 0 && positions[k - 1] + 1 == p))
+    super::initials(positions, word_start)
 }
 
 /// Whether the bytes of `q` appear in `text` in order.
