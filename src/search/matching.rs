@@ -1,7 +1,7 @@
 //! Matching one lower-case field against a query, by tiers: exact, prefix, word starts,
-//! substring, then fuzzy (skim). The cheap tiers need one substring scan, with a searcher
-//! built once per query; skim scoring runs only where every character of the query
-//! appears in order.
+//! substring, then fuzzy (skim, scored by fuzzy-matcher itself). The cheap tiers need one
+//! substring scan, with a searcher built once per query; skim scoring runs only where every
+//! character of the query appears in order.
 
 use super::Tier;
 use super::fields::char_bit;
@@ -159,18 +159,31 @@ pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
         return Fuzzy::Apart;
     }
     let qlen = q.chars.len();
-    let score = super::skim::fuzzy_with(text, q.text, |score, idx| {
-        let ok = if ascii {
-            plausible_ascii(text.as_bytes(), idx, qlen)
-        } else {
-            super::plausible(text, idx, qlen)
-        };
-        ok.then_some(score)
-    });
-    match score {
-        Some(Some(score)) => Fuzzy::Score(score),
-        _ => Fuzzy::Implausible,
+    match fuzzy_indices(text, q.text) {
+        Some((score, idx)) => {
+            let ok = if ascii {
+                plausible_ascii(text.as_bytes(), &idx, qlen)
+            } else {
+                super::plausible(text, &idx, qlen)
+            };
+            if ok {
+                Fuzzy::Score(score)
+            } else {
+                Fuzzy::Implausible
+            }
+        }
+        None => Fuzzy::Implausible,
     }
+}
+
+/// fuzzy-matcher's skim score and character positions of `q` in `text`, from a matcher
+/// made for this call alone: a matcher's cached matrix is not cleared between calls and
+/// could make a score depend on the texts scored before (skim #1071), so none is reused.
+/// (`use_cache(false)` would say the same, but in fuzzy-matcher 0.3.7 it panics on a
+/// `RefCell` borrowed twice when it frees the matrix.)
+pub(super) fn fuzzy_indices(text: &str, q: &str) -> Option<(i64, Vec<usize>)> {
+    use fuzzy_matcher::FuzzyMatcher;
+    fuzzy_matcher::skim::SkimMatcherV2::default().fuzzy_indices(text, q)
 }
 
 /// [`super::plausible`] for an ASCII text, without collecting its characters.

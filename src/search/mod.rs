@@ -27,7 +27,6 @@ pub mod fold;
 mod matching;
 mod pinyin;
 mod query;
-mod skim;
 mod typo;
 
 pub use query::{FILTERS, Filter, FilterDoc, Level, Query};
@@ -156,6 +155,9 @@ pub struct SearchIndex {
     unit_start: Vec<u32>,
     /// What the filters look at.
     facets: Facets,
+    /// The typo hits of the last query text (a search and the scores of single entities
+    /// for the same text share them).
+    last_typos: std::sync::Mutex<Option<(String, std::sync::Arc<Vec<TypoHit>>)>>,
     /// The last one-word query and the entities holding it in order (see [`Narrowing`]).
     last: std::sync::Mutex<Option<Narrowing>>,
 }
@@ -364,6 +366,7 @@ impl SearchIndex {
             units,
             unit_start,
             facets: Facets::build(ds),
+            last_typos: std::sync::Mutex::new(None),
             last: std::sync::Mutex::new(None),
         }
     }
@@ -435,7 +438,7 @@ impl SearchIndex {
         }
         let q = Prepared::new(&query.text);
         // Words within a typo or two, found in the dictionary (usually none).
-        let typos = self.typo_hits(&q, query.kind, &filters);
+        let typos = self.typo_hits(&q);
         // Typing a word only narrows it: the entities that held the previous query in order
         // hold every hit of this one.
         let narrowed = self.narrowed(query, &q);
@@ -470,9 +473,12 @@ impl SearchIndex {
             add(&mut matched, &part.matched);
         }
         // Typo hits: those without a plain match.
-        for t in &typos {
+        for t in typos.iter() {
             let i = t.entity as usize;
-            if self.best_plain(i, &q).is_some() {
+            if query.kind.is_some_and(|k| k != self.kinds[i])
+                || (!filters.is_empty() && !self.facets.passes(i, &filters))
+                || self.best_plain(i, &q).is_some()
+            {
                 continue;
             }
             matched[self.kinds[i] as usize] += 1;
@@ -713,11 +719,7 @@ impl SearchIndex {
             });
         }
         let q = Prepared::new(&query.text);
-        let typos: Vec<TypoHit> = self
-            .typo_hits(&q, query.kind, &Resolved::default())
-            .into_iter()
-            .filter(|t| t.entity as usize == entity)
-            .collect();
+        let typos = self.typo_hits(&q);
         self.score_item(entity, &q, &typos)
     }
 
@@ -784,7 +786,9 @@ impl SearchIndex {
                         (false, 0) => Tier::Prefix,
                         _ => Tier::WordStart,
                     };
-                    let quality = 999_999 - units.len() as i64;
+                    // Ranked as a name of six letters a character: a name in Latin
+                    // letters matching as well shows first.
+                    let quality = 999_999 - 6 * units.len() as i64;
                     if found.is_none_or(|(t, _)| t < tier) {
                         found = Some((tier, quality));
                     }
@@ -800,10 +804,25 @@ impl SearchIndex {
         best
     }
 
+    /// [`SearchIndex::find_typos`], remembered for the last query text.
+    fn typo_hits(&self, q: &Prepared<'_>) -> std::sync::Arc<Vec<TypoHit>> {
+        if let Ok(last) = self.last_typos.lock()
+            && let Some((text, hits)) = last.as_ref()
+            && text == q.text
+        {
+            return hits.clone();
+        }
+        let hits = std::sync::Arc::new(self.find_typos(q));
+        if let Ok(mut last) = self.last_typos.lock() {
+            *last = Some((q.text.to_string(), hits.clone()));
+        }
+        hits
+    }
+
     /// Entities whose fields hold every query word, some within the typos allowed
     /// (words of five letters or more), sorted by entity; empty when no query word can
-    /// have a typo or one has no near word.
-    fn typo_hits(&self, q: &Prepared<'_>, only: Option<Kind>, filters: &Resolved) -> Vec<TypoHit> {
+    /// have a typo or one has no near word. Kinds and filters are the caller's to check.
+    fn find_typos(&self, q: &Prepared<'_>) -> Vec<TypoHit> {
         let words = &q.words;
         if words.iter().all(|w| typo::allowed(w.len()) == 0) || words.len() > 8 {
             return Vec::new();
@@ -844,11 +863,6 @@ impl SearchIndex {
         let mut out = Vec::new();
         for (e, typos) in candidates.unwrap_or_default() {
             let i = e as usize;
-            if only.is_some_and(|k| k != self.kinds[i])
-                || (!filters.is_empty() && !self.facets.passes(i, filters))
-            {
-                continue;
-            }
             if let Some((field, chars)) = self.typo_field(i, q, &per_word) {
                 let quality = (999_999 - chars as i64 - i64::from(typos) * 200_000).max(0);
                 out.push(TypoHit {
@@ -965,6 +979,31 @@ impl SearchIndex {
         }
     }
 
+    /// The hits as good as the best one, best first: those holding every query word as a
+    /// whole word of the field they matched when the best does (`zhang`: the four Zhangs,
+    /// not Zhangjiang), else those of the best one's tier. What `show` names when a query
+    /// is ambiguous.
+    pub fn good_matches(&self, query: &Query) -> Vec<Hit> {
+        let hits = self.search(query, 1000);
+        let Some(best) = hits.first() else {
+            return hits;
+        };
+        let whole = |h: &Hit| {
+            let text = fold::fold(self.field_text(h));
+            h.tier > Tier::Typo
+                && query
+                    .text
+                    .split(' ')
+                    .all(|w| text.split(' ').any(|tw| tw == w))
+        };
+        if whole(best) {
+            hits.into_iter().filter(|h| whole(h)).collect()
+        } else {
+            let tier = best.tier;
+            hits.into_iter().filter(|h| h.tier == tier).collect()
+        }
+    }
+
     /// Why a hit matched, when not by its name: the field and its text (`☎ +86 21 6249
     /// 6566`, `≈ SOEA`, `in Finland`), for the secondary text of a result row.
     pub fn reason(&self, hit: &Hit) -> Option<String> {
@@ -1023,7 +1062,7 @@ impl SearchIndex {
         if !typo_words.is_empty() {
             return back(typo_words);
         }
-        skim::fuzzy_indices(&folded, q)
+        matching::fuzzy_indices(&folded, q)
             .map(|(_, idx)| back(idx))
             .unwrap_or_default()
     }

@@ -108,14 +108,17 @@ impl Readings {
 }
 
 /// A query as pinyin matching sees it: folded, without spaces; `None` when it is not
-/// something pinyin can match (it needs a letter, and only letters and Han characters).
+/// something pinyin can match (it needs a letter, and only letters, digits and Han
+/// characters: `aomenlu 141` for 澳门路141号).
 /// A single letter matches the initials too: a longer query must find nothing its
 /// prefixes did not (see the narrowing in [`super::SearchIndex`]).
 pub(super) fn pinyin_query(folded: &str) -> Option<Vec<char>> {
     let chars: Vec<char> = folded.chars().filter(|c| *c != ' ').collect();
     let ok = chars.len() <= MAX_UNITS
         && chars.iter().any(char::is_ascii_lowercase)
-        && chars.iter().all(|c| c.is_ascii_lowercase() || is_han(*c));
+        && chars
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || is_han(*c));
     ok.then_some(chars)
 }
 
