@@ -6,11 +6,14 @@
 //! and the [`tui`] browser. The domain modules know nothing about terminals; the UI never
 //! changes the domain.
 
+pub mod anniversary;
 pub mod card;
 pub mod cli;
 pub mod config;
 pub mod dataset;
+pub mod edit;
 pub mod export;
+pub mod files;
 pub mod generate;
 pub mod geo;
 pub mod graph;
@@ -20,6 +23,8 @@ pub mod par;
 pub mod progress;
 pub mod saved;
 pub mod search;
+pub mod summary;
 pub mod text;
+pub mod ties;
 pub mod timeline;
 pub mod tui;

@@ -1008,7 +1008,7 @@ fn builtin_soea_card_has_address_and_phone() {
         .run()
         .status(0)
         .stdout_contains("129 Yananxilu")
-        .stdout_contains("0086-21-62496566");
+        .stdout_contains("+86 21 6249 6566");
 }
 
 #[test]

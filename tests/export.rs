@@ -429,7 +429,7 @@ fn builtin_soea_vcard_has_the_address_with_escaped_commas_and_the_phone() {
     );
     assert_eq!(
         values(card, "TEL"),
-        ["0086-21-62496566"],
+        ["tel:+86-21-6249-6566"],
         "{}",
         run.context()
     );

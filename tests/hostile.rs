@@ -651,3 +651,101 @@ fn many_reference_errors_on_one_long_line_are_listed_up_to_the_limit() {
         MAX_PROBLEMS_PER_FILE + 1
     );
 }
+
+// Issue 14: odd paths, the state file, the config, init and what is printed
+// ---------------------------------------------------------------------------------------
+
+/// Runs the binary with its own home and `args`, killed if it hangs; exit code, stdout and
+/// stderr.
+fn liaison_in(
+    home: &Path,
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (Option<i32>, String, String) {
+    let mut command = common::liaison_command(home);
+    command.env_remove("LIAISON_LIMITS").args(args);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("liaison runs");
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(HANG) {
+        Ok(out) => out.expect("liaison runs"),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+            panic!("liaison {args:?} hangs");
+        }
+    };
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
+
+/// L13: a folder named twice, and a file inside it, are read once: no entity is its own
+/// duplicate.
+#[test]
+fn a_folder_named_twice_is_read_once_by_check() {
+    let dir = folder_with_a_good_file();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path().as_os_str();
+    let file = dir.path().join("good.ron");
+    let args = [
+        os("check"),
+        os("--data"),
+        d,
+        os("--data"),
+        d,
+        os("--data"),
+        file.as_os_str(),
+    ];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(!stdout.contains("duplicate"), "{stdout}");
+}
+
+/// L13: `LIAISON_DATA=":::"` names no path: the built-in dataset loads, with no empty-path
+/// error.
+#[test]
+fn empty_entries_in_liaison_data_are_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) =
+        liaison_in(home.path(), &[os("check")], &[("LIAISON_DATA", os(":::"))]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(!stdout.contains("cannot read"), "{stdout}");
+}
+
+/// L14: an Emacs lock link, auto-save, backup, a Vim swap file and a dot-file beside the
+/// data are not read: `check` passes while a file is being edited.
+#[cfg(unix)]
+#[test]
+fn editor_temporaries_and_hidden_files_are_not_read_as_data() {
+    let dir = folder_with_a_good_file();
+    // Emacs's lock is a dangling link named like a data file.
+    std::os::unix::fs::symlink("user@host.1234:1700000000", dir.path().join(".#good.ron")).unwrap();
+    for name in ["#good.ron#", "good.ron~", ".good.ron.swp", ".hidden.ron"] {
+        std::fs::write(dir.path().join(name), "[ City(id: \"half").unwrap();
+    }
+    let home = tempfile::tempdir().unwrap();
+    let args = [os("check"), os("--data"), dir.path().as_os_str()];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(!stdout.contains(".#good"), "{stdout}");
+}

@@ -24,8 +24,20 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the data: print every problem as PATH:LINE:COL, then a summary.
+    #[command(after_help = "Examples:\n  \
+        liaison check\n  \
+        liaison check --data ~/my-network\n  \
+        liaison check | grep error")]
     Check,
     /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
+    #[command(after_help = "Examples:\n  \
+        liaison search shanghai overseas\n  \
+        liaison search shangai            (typos are forgiven)\n  \
+        liaison search shhw               (pinyin initials of 上海海外)\n  \
+        liaison search 62496566           (a phone number, however written)\n  \
+        liaison search 'country:finland org:'\n  \
+        liaison search 'region:europe tie: since:2000'\n  \
+        liaison search soea --json")]
     Search {
         /// The query: words to match and filters anywhere (`country:finland`,
         /// `region:"eastern asia"`, `year:2019`, `since:2010`, `until:2015`,
@@ -44,6 +56,10 @@ pub enum Command {
         json: bool,
     },
     /// Show one entity's card: contact, facts and links. Takes an id or a query.
+    #[command(after_help = "Examples:\n  \
+        liaison show soea\n  \
+        liaison show shanghai-espoo\n  \
+        liaison show \"Xu Li\" --json")]
     Show {
         /// An id, or a query (the best match is shown).
         #[arg(required = true)]
@@ -53,6 +69,10 @@ pub enum Command {
         json: bool,
     },
     /// How are A and B connected? The shortest chains of links between two entities.
+    #[command(after_help = "Examples:\n  \
+        liaison path espoo soea\n  \
+        liaison path \"Pan Xiaogang\" kuopio --alternatives 3\n  \
+        liaison path espoo soea --json")]
     Path {
         /// The first entity: an id or a query.
         from: String,
@@ -66,6 +86,10 @@ pub enum Command {
         json: bool,
     },
     /// Every dated item in date order: sister-city ties, agreements, events, foundings.
+    #[command(after_help = "Examples:\n  \
+        liaison timeline --from 1998 --to 2005\n  \
+        liaison timeline --kind agreement\n  \
+        liaison timeline --json > timeline.json")]
     Timeline {
         /// From this year on.
         #[arg(long, value_name = "YEAR")]
@@ -81,6 +105,10 @@ pub enum Command {
         json: bool,
     },
     /// A plain-text world map of a city and its sister cities (or of all cities).
+    #[command(after_help = "Examples:\n  \
+        liaison map espoo\n  \
+        liaison map shanghai --width 100 --height 30\n  \
+        liaison map")]
     Map {
         /// A city (or any entity: its cities are shown), by id or query.
         city: Option<String>,
@@ -96,10 +124,14 @@ pub enum Command {
     /// Each QUERY is an id or a search query and selects its best match (every match with
     /// --all-matches). Without a QUERY: every organization and person (vcard, csv) or every
     /// entity (json).
+    #[command(after_help = "Examples:\n  \
+        liaison export soea xu-li > contacts.vcf\n  \
+        liaison export -f csv > network.csv\n  \
+        liaison export -f json --all-matches org:shanghai")]
     Export {
-        /// The format: vCard contact cards (organizations and people), a CSV table, or the
-        /// entities as JSON.
-        #[arg(long, short, value_enum)]
+        /// The format: vCard contact cards (organizations and people; the default), a CSV
+        /// table, or the entities as JSON.
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Vcard)]
         format: ExportFormat,
         /// Ids or queries; `org:` and the other kind prefixes filter by kind.
         query: Vec<String>,
@@ -107,29 +139,119 @@ pub enum Command {
         #[arg(long)]
         all_matches: bool,
     },
+    /// Round anniversaries (1st, 5th, 10th, every 5 years) of ties, agreements, foundings and
+    /// recurring events, in date order: in the next 365 days, or in a calendar year.
+    #[command(after_help = "Examples:\n  \
+        liaison anniversaries --year 2026\n  \
+        liaison anniversaries --within 90\n  \
+        liaison anniversaries --year 2027 --format ics > anniversaries.ics")]
+    Anniversaries {
+        /// A calendar year, 1 January to 31 December (instead of the days from today).
+        #[arg(long, value_name = "YEAR", conflicts_with_all = ["within", "from"])]
+        year: Option<i32>,
+        /// How many days ahead, today included.
+        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        within: u32,
+        /// Count the days from this date instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<chrono::NaiveDate>,
+        /// A table, JSON, or an iCalendar file (one all-day event each) for a calendar.
+        #[arg(long, short, value_enum, default_value_t = AnniversaryFormat::Table)]
+        format: AnniversaryFormat,
+    },
+    /// The ties of a city as a table: partner, country, region, level, since, years, status,
+    /// agreements, last event; sortable and filtered with the search syntax.
+    #[command(after_help = "Examples:\n  \
+        liaison ties shanghai\n  \
+        liaison ties shanghai country:finland since:2000 --sort years --reverse\n  \
+        liaison ties shanghai --format csv > shanghai-ties.csv")]
+    Ties {
+        /// The city: an id or a query.
+        city: String,
+        /// Filters, all of which must hold: country:NAME region:NAME level:TEXT status:active
+        /// year:Y since:Y until:Y, or words of the partner's name.
+        filters: Vec<String>,
+        /// Sort by this column: partner, country, region, level, since, years, status,
+        /// agreements, last_event.
+        #[arg(long, value_name = "COLUMN")]
+        sort: Option<String>,
+        /// Sort in descending order.
+        #[arg(long)]
+        reverse: bool,
+        /// Aligned columns, CSV (RFC 4180, every column) or JSON.
+        #[arg(long, short, value_enum, default_value_t = TiesFormat::Table)]
+        format: TiesFormat,
+    },
+    /// Open an entity in your editor ($VISUAL, $EDITOR or vi) at its file and line, then
+    /// check the file again. The built-in dataset must first be copied with `liaison init`.
+    #[command(after_help = "Examples:\n  \
+        liaison init && liaison edit soea\n  \
+        EDITOR=nano liaison edit shanghai-espoo\n  \
+        VISUAL=\"code --wait\" liaison edit \"Xu Li\"")]
+    Edit {
+        /// An id, or a query (the best match is opened).
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
     /// Print a completion script for a shell (e.g. `liaison completions bash`).
+    #[command(after_help = "Examples:\n  \
+        liaison completions bash > ~/.local/share/bash-completion/completions/liaison\n  \
+        liaison completions zsh > ~/.zfunc/_liaison\n  \
+        liaison completions fish > ~/.config/fish/completions/liaison.fish")]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the manual page in roff (e.g. `liaison man | man -l -`).
+    #[command(after_help = "Examples:\n  \
+        liaison man | man -l -\n  \
+        liaison man export | man -l -")]
     Man {
         /// A command, for its own page (`liaison man export`).
         command: Option<String>,
     },
     /// Show the settings file: its path, or with --default a commented default to start from.
+    #[command(after_help = "Examples:\n  \
+        liaison config\n  \
+        liaison config --default > ~/.config/liaison/config.ron")]
     Config {
         /// Print a commented default config.ron.
         #[arg(long)]
         default: bool,
     },
     /// Copy the built-in dataset into the data directory to start editing it.
+    #[command(after_help = "Examples:\n  \
+        liaison init\n  \
+        liaison init --dir ~/my-network\n  \
+        liaison init && liaison edit soea")]
     Init {
         /// Where to write (default: the platform data directory).
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// Formats of `liaison anniversaries`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnniversaryFormat {
+    /// One line each: date, years, what, name, the date celebrated.
+    Table,
+    /// A JSON array of {date, years, since, what, id, name}.
+    Json,
+    /// An iCalendar file (RFC 5545) with one all-day event each.
+    Ics,
+}
+
+/// Formats of `liaison ties`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TiesFormat {
+    /// Aligned columns with a header.
+    Table,
+    /// A CSV table (RFC 4180) with a header row and every column.
+    Csv,
+    /// A JSON array of the rows.
+    Json,
 }
 
 /// Formats of `liaison export`.

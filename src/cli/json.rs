@@ -9,7 +9,11 @@ pub fn to_safe_json<T: serde::Serialize>(value: &T) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         if crate::text::is_unsafe(c, true) && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            // Characters past U+FFFF (tag characters) are escaped as UTF-16 surrogate pairs.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{:04x}", unit));
+            }
         } else {
             out.push(c);
         }

@@ -4,8 +4,10 @@
 //! and returns its exit code. Every string from the data goes through [`crate::text`]
 //! before it is written, so no control sequence from a data file reaches a terminal.
 
+mod anniversaries;
 mod args;
 mod check;
+mod edit;
 mod export;
 mod init;
 mod json;
@@ -14,6 +16,7 @@ mod path;
 mod search;
 mod shell;
 mod show;
+mod ties;
 mod timeline;
 
 pub use args::{Cli, Command};
@@ -41,13 +44,13 @@ impl Cli {
 }
 
 /// `liaison config`: the config path and whether it reads cleanly, or a default file.
-fn settings(default: bool, out: &mut dyn Write) -> std::io::Result<i32> {
+fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     if default {
         write!(out, "{}", crate::config::default_text())?;
         return Ok(EXIT_OK);
     }
     let Some(path) = crate::config::config_path() else {
-        writeln!(out, "this platform has no config directory")?;
+        writeln!(err, "liaison: this platform has no config directory")?;
         return Ok(EXIT_FAIL);
     };
     let (_, problems) = crate::config::load(&path);
@@ -113,7 +116,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
                 to: *to,
                 kind: kind.map(Into::into),
             };
-            timeline::run(&cli.data_choice(), &filter, *json, out)
+            timeline::run(&cli.data_choice(), &filter, *json, out, err)
         }
         Command::Map {
             city,
@@ -127,13 +130,48 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             out,
             err,
         ),
-        Command::Config { default } => settings(*default, out),
+        Command::Config { default } => settings(*default, out, err),
         Command::Init { dir } => init::run(dir.clone().or_else(user_data_dir), out),
         Command::Export {
             format,
             query,
             all_matches,
         } => export::run(&cli.data_choice(), *format, query, *all_matches, out, err),
+        Command::Anniversaries {
+            year,
+            within,
+            from,
+            format,
+        } => anniversaries::run(
+            &cli.data_choice(),
+            &anniversaries::Ask {
+                year: *year,
+                from: *from,
+                within: *within,
+                format: *format,
+            },
+            out,
+            err,
+        ),
+        Command::Ties {
+            city,
+            filters,
+            sort,
+            reverse,
+            format,
+        } => ties::run(
+            &cli.data_choice(),
+            &ties::Ask {
+                city,
+                filters,
+                sort: sort.as_deref(),
+                reverse: *reverse,
+                format: *format,
+            },
+            out,
+            err,
+        ),
+        Command::Edit { query } => edit::run(&cli.data_choice(), &query.join(" "), out, err),
         Command::Completions { shell } => shell::completions(*shell, out),
         Command::Man { command } => shell::man(command.as_deref(), out, err),
     };

@@ -8,22 +8,29 @@ use crate::text::clean_line;
 use crate::timeline::{Filter, items, per_decade};
 use std::io::{self, Write};
 
-/// Prints a per-decade bar chart, then the items grouped by year; exit 1 when none.
+/// Prints a per-decade bar chart, then the items grouped by year; exit 1 (and a line on
+/// stderr) when none.
 pub fn run(
     choice: &DataChoice,
     filter: &Filter,
     json: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> io::Result<i32> {
     let net = Network::load(choice);
     let list = items(&net.data, filter, None);
+    if list.is_empty() {
+        // A miss: said on stderr, so that stdout holds only results (an empty array for
+        // --json).
+        if json {
+            writeln!(out, "[]")?;
+        }
+        writeln!(err, "liaison: no dated items match")?;
+        return Ok(EXIT_FAIL);
+    }
     if json {
         writeln!(out, "{}", to_safe_json(&list))?;
-        return Ok(if list.is_empty() { EXIT_FAIL } else { EXIT_OK });
-    }
-    if list.is_empty() {
-        writeln!(out, "no dated items match")?;
-        return Ok(EXIT_FAIL);
+        return Ok(EXIT_OK);
     }
     let decades = per_decade(&list);
     let max = decades.iter().map(|d| d.1).max().unwrap_or(1).max(1);

@@ -249,6 +249,10 @@ fn organization(p: &mut Reader<'_>) -> Option<Organization> {
 
 fn contact(p: &mut Reader<'_>) -> Option<Contact> {
     let mut c = Contact::default();
+    // `Contact(...)` or a bare `(...)`; any other name is left to ron.
+    if p.peek() != Some(b'(') && p.ident()? != "Contact" {
+        return None;
+    }
     p.eat(b'(')?;
     p.fields(|p, name| {
         match name {
@@ -507,6 +511,16 @@ mod tests {
             .iter()
             .map(|p| std::fs::read_to_string(p).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn named_contact_block_is_read_fast() {
+        let src = r#"Organization(id: "o", name: "n", contact: Contact(address: "x", phones: ["+86 21 6249 6566"]))"#;
+        assert!(entity(src).is_some());
+        agrees(src);
+        assert!(
+            entity(r#"Organization(id: "o", name: "n", contact: Other(address: "x"))"#).is_none()
+        );
     }
 
     #[test]

@@ -83,11 +83,12 @@ impl FileText {
         }
         let again = self.again.get_or_init(|| {
             let source = self.source.as_ref()?;
-            let meta = std::fs::metadata(&source.path).ok()?;
-            if meta.len() != source.len || meta.modified().ok() != source.modified {
+            // Opened like any data file: never a FIFO or device swapped in meanwhile.
+            let opened = crate::files::open_regular(&source.path).ok()?;
+            if opened.len != source.len || opened.modified != source.modified {
                 return None;
             }
-            let bytes = std::fs::read(&source.path).ok()?;
+            let (bytes, _) = crate::files::read_opened(opened, source.len).ok()?;
             let text = decode(&self.path, bytes, &mut Vec::new()).text;
             let lines = LineIndex::new(&text);
             Some(Box::new((text, lines)))

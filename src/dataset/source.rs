@@ -1,10 +1,14 @@
 //! Where data comes from: the built-in dataset, the user's data directory, or paths given
 //! with `--data` / `LIAISON_DATA`. Reading only; nothing here writes to a data file.
+//!
+//! Files are opened through [`crate::files::open_regular`]: never a FIFO, device or socket,
+//! even one swapped in between listing and opening, and never more than the limits. Each
+//! file is read once however many times it is named; hidden files and editor temporaries in
+//! a folder are not data.
 
 use super::limits::Limits;
 use super::load::{FileText, decode};
 use super::problem::{Location, Problem};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use super::limits::MAX_FILE_BYTES;
@@ -48,8 +52,16 @@ impl DataChoice {
         if !cli.is_empty() {
             return DataChoice::Paths(cli.to_vec());
         }
-        if let Some(env) = env.filter(|e| !e.is_empty()) {
-            return DataChoice::Paths(std::env::split_paths(&env).collect());
+        // Empty entries (`LIAISON_DATA=":::"`, a trailing `:`) name nothing.
+        let from_env: Vec<PathBuf> = env
+            .map(|e| {
+                std::env::split_paths(&e)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !from_env.is_empty() {
+            return DataChoice::Paths(from_env);
         }
         if let Some(dir) = user_dir.filter(|d| has_ron_files(d)) {
             return DataChoice::Paths(vec![dir]);
@@ -69,6 +81,20 @@ fn has_ron_files(dir: &Path) -> bool {
 
 fn is_ron(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "ron")
+}
+
+/// Whether a file in a data folder is hidden or an editor's temporary, not data: dot-files
+/// (Emacs lock links `.#file.ron`, Vim swap files `.file.ron.swp`), Emacs auto-saves
+/// `#file.ron#` and backups `file.ron~`.
+pub fn is_hidden_or_temporary(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return false;
+    };
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
 }
 
 fn file_problem(path: &Path, message: String) -> Problem {
@@ -95,8 +121,16 @@ pub fn read(choice: &DataChoice, limits: &Limits) -> (String, Vec<FileText>, Vec
         }
         DataChoice::Paths(paths) => {
             let mut found = Vec::new();
+            // Each file once, however often it is named (`--data dir --data dir`, a file
+            // and its folder, a link and its target).
+            let mut seen = std::collections::HashSet::new();
             for path in paths {
-                found.extend(collect(path, &mut problems));
+                for file in collect(path, &mut problems) {
+                    let key = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                    if seen.insert(key) {
+                        found.push(file);
+                    }
+                }
             }
             let max_files = limits.files;
             if let Some(first) = found.get(max_files) {
@@ -157,7 +191,7 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| is_ron(p))
+        .filter(|p| is_ron(p) && !is_hidden_or_temporary(p))
         .collect();
     paths.sort();
     let mut files = Vec::new();
@@ -196,15 +230,17 @@ fn collect(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-/// Reads one file (found to be a regular file by [`collect`]; the opened handle is checked
-/// again), counting its bytes into `total`. Never more than the limits are read, even from a
-/// file that grows while it is read.
+/// Reads one file (found to be a regular file by [`collect`]; it is opened without blocking
+/// and the open handle is checked again, since it may have been swapped for a FIFO or a
+/// device since), counting its bytes into `total`. Never more than the limits are read, even
+/// from a file that grows while it is read.
 fn read_file(
     path: &Path,
     limits: &Limits,
     total: &mut u64,
     problems: &mut Vec<Problem>,
 ) -> Option<FileText> {
+    use crate::files::{ReadError, open_regular, read_opened};
     let (max_file, max_total) = (limits.file_bytes, limits.total_bytes);
     let shown = path.display().to_string();
     let too_big = |len: u64| {
@@ -214,29 +250,25 @@ fn read_file(
             max_file >> 20
         )
     };
-    let result = std::fs::File::open(path).and_then(|file| {
-        let meta = file.metadata()?;
-        if !meta.is_file() {
-            return Ok(Err("not a regular file: not read".to_string()));
+    let result = match open_regular(path).and_then(|opened| read_opened(opened, max_file)) {
+        Ok((bytes, opened)) => {
+            let len = bytes.len() as u64;
+            if *total + len > max_total {
+                Ok(Err(format!(
+                    "not read: with its {len} bytes the data would be over the limit of \
+                     {} MiB for all files together",
+                    max_total >> 20
+                )))
+            } else {
+                Ok(Ok((bytes, opened.modified)))
+            }
         }
-        if meta.len() > max_file {
-            return Ok(Err(too_big(meta.len())));
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(max_file + 1).read_to_end(&mut bytes)?;
-        let len = bytes.len() as u64;
-        if len > max_file {
-            return Ok(Err(too_big(len)));
-        }
-        if *total + len > max_total {
-            return Ok(Err(format!(
-                "not read: with its {len} bytes the data would be over the limit of \
-                 {} MiB for all files together",
-                max_total >> 20
-            )));
-        }
-        Ok(Ok((bytes, meta.modified().ok())))
-    });
+        Err(ReadError::NotRegular(what)) => Ok(Err(format!(
+            "not read: not a regular file but {what} (replaced since the folder was listed?)"
+        ))),
+        Err(ReadError::TooBig { len, .. }) => Ok(Err(too_big(len))),
+        Err(ReadError::Io(e)) => Err(e),
+    };
     match result {
         Ok(Ok((bytes, modified))) => {
             *total += bytes.len() as u64;
@@ -251,5 +283,84 @@ fn read_file(
             problems.push(file_problem(path, format!("cannot read: {e}")));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn city(id: &str) -> String {
+        format!("[\n  City(id: \"{id}\", name: \"{id}\", country: \"Finland\"),\n]\n")
+    }
+
+    /// A file listed as a regular file, then replaced by a FIFO before it is opened (the
+    /// race the audit widened with 3,000 other files): the read neither waits nor fails
+    /// silently.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_replaced_by_a_fifo_after_listing_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("race.ron");
+        std::fs::write(&path, city("espoo")).unwrap();
+        let mut problems = Vec::new();
+        let listed = collect(dir.path(), &mut problems);
+        assert_eq!(listed, std::slice::from_ref(&path));
+        std::fs::remove_file(&path).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+        let mut total = 0;
+        let read = read_file(&path, &Limits::default(), &mut total, &mut problems);
+        assert!(read.is_none());
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [format!(
+                "{}: error: not read: not a regular file but a pipe (FIFO) \
+                 (replaced since the folder was listed?)",
+                path.display()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_folder_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), city("espoo")).unwrap();
+        let twice = DataChoice::Paths(vec![
+            dir.path().to_path_buf(),
+            dir.path().join("."),
+            dir.path().join("a.ron"),
+        ]);
+        let (_, files, problems) = read(&twice, &Limits::default());
+        assert_eq!(files.len(), 1);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn empty_entries_of_liaison_data_name_nothing() {
+        let choice = DataChoice::resolve(&[], Some(":::".into()), None);
+        assert_eq!(choice, DataChoice::Builtin);
+        let choice = DataChoice::resolve(&[], Some(":/a::/b:".into()), None);
+        assert_eq!(
+            choice,
+            DataChoice::Paths(vec![PathBuf::from("/a"), PathBuf::from("/b")])
+        );
+    }
+
+    #[test]
+    fn hidden_files_and_editor_temporaries_are_not_data() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), city("espoo")).unwrap();
+        for name in [".#a.ron", "#a.ron#", "a.ron~", ".a.ron.swp", ".hidden.ron"] {
+            std::fs::write(dir.path().join(name), "[ broken").unwrap();
+        }
+        let mut problems = Vec::new();
+        let files = collect(dir.path(), &mut problems);
+        assert_eq!(files, [dir.path().join("a.ron")]);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

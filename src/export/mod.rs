@@ -12,7 +12,7 @@ pub mod csv;
 mod name;
 pub mod vcard;
 
-pub use name::split_name;
+pub use name::{file_name, split_name};
 
 use crate::model::Kind;
 use crate::network::Network;

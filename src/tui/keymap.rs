@@ -376,6 +376,32 @@ impl Keymap {
                 action: parsed.clone(),
             });
         }
+        // A way out whatever the config says: quit and help keep a key (Ctrl-c always
+        // quits; help falls back to the first free of F1, `?`, F10).
+        for (action, fallbacks) in [
+            (Action::Quit, [ctrl('c'), ctrl('c'), ctrl('c')]),
+            (
+                Action::ToggleHelp,
+                [code(KeyCode::F(1)), ch('?'), code(KeyCode::F(10))],
+            ),
+        ] {
+            if self.keys_for(Mode::Normal, &action).is_empty() {
+                let free = |k: &Key| {
+                    !self
+                        .bindings
+                        .iter()
+                        .any(|b| b.mode == Mode::Normal && b.key == *k)
+                };
+                let key = fallbacks.iter().copied().find(free).unwrap_or(fallbacks[0]);
+                self.bindings
+                    .retain(|b| b.mode != Mode::Normal || b.key != key);
+                self.bindings.push(Binding {
+                    mode: Mode::Normal,
+                    key,
+                    action,
+                });
+            }
+        }
         Ok(())
     }
 

@@ -1,0 +1,641 @@
+//! Everyday journeys from the shell, through the real binary: anniversaries (table, JSON,
+//! iCalendar read back by a parser), the ties table (table, CSV read back, JSON), editing an
+//! entity in `$EDITOR`, and the messages of a miss.
+//!
+//! Every run has its own home (no `LIAISON_DATA`, data and config under a temporary folder);
+//! small data sets are written into that home so that each test states the facts it relies on.
+mod common;
+
+use std::path::Path;
+
+use std::process::Command;
+use tempfile::TempDir;
+
+/// A run of the binary with its own home: `Test::new().args(["ties", "espoo"]).run()`.
+struct Test {
+    command: Command,
+    home: TempDir,
+}
+
+impl Test {
+    fn new() -> Test {
+        let home = tempfile::tempdir().expect("temporary home");
+        let command = common::liaison_command(home.path());
+        Test { command, home }
+    }
+
+    fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    /// Writes `text` as a data file in the home and loads it with `--data`.
+    fn data(mut self, text: &str) -> Test {
+        let path = self.home.path().join("fixture.ron");
+        std::fs::write(&path, text).expect("fixture written");
+        self.command.arg("--data").arg(path);
+        self
+    }
+
+    fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Test {
+        self.command.env(key, value);
+        self
+    }
+
+    fn env_remove(mut self, key: &str) -> Test {
+        self.command.env_remove(key);
+        self
+    }
+
+    fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    fn run(mut self) -> Run {
+        let output = self.command.output().expect("the liaison binary runs");
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            args: format!("{:?}", self.command.get_args().collect::<Vec<_>>()),
+            _home: self.home,
+        }
+    }
+}
+
+/// What a run printed and how it exited.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    args: String,
+    _home: TempDir,
+}
+
+impl Run {
+    fn context(&self) -> String {
+        format!(
+            "liaison {}\n--- exit: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.args, self.code, self.stdout, self.stderr
+        )
+    }
+
+    fn status(self, code: i32) -> Run {
+        assert_eq!(self.code, Some(code), "exit code\n{}", self.context());
+        self
+    }
+
+    fn stdout_contains(self, text: &str) -> Run {
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}\n{}",
+            self.context()
+        );
+        self
+    }
+
+    fn stdout_lacks(self, text: &str) -> Run {
+        assert!(
+            !self.stdout.contains(text),
+            "stdout has {text:?}\n{}",
+            self.context()
+        );
+        self
+    }
+
+    fn stderr_contains(self, text: &str) -> Run {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}\n{}",
+            self.context()
+        );
+        self
+    }
+
+    fn stdout_empty(self) -> Run {
+        assert!(
+            self.stdout.is_empty(),
+            "stdout not empty\n{}",
+            self.context()
+        );
+        self
+    }
+
+    /// The line of stdout that contains `text`.
+    fn line_with(&self, text: &str) -> &str {
+        self.stdout
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("no line with {text:?}\n{}", self.context()))
+    }
+}
+
+/// Ties, an agreement, a founding and a recurring event, with every precision of date.
+const DATES: &str = r#"[
+    City(id: "shanghai", name: "Shanghai", country: "China", sources: ["test"]),
+    City(id: "casablanca", name: "Casablanca", country: "Morocco", sources: ["test"]),
+    City(id: "barcelona", name: "Barcelona", country: "Spain", sources: ["test"]),
+    City(id: "hamburg", name: "Hamburg", country: "Germany", sources: ["test"]),
+    City(id: "espoo", name: "Espoo", country: "Finland", sources: ["test"]),
+    City(id: "leapton", name: "Leapton", country: "Nowhere", sources: ["test"]),
+    SisterCity(id: "shanghai-casablanca", cities: ("shanghai", "casablanca"),
+               established: "1986-09-08", sources: ["test"]),
+    SisterCity(id: "shanghai-barcelona", cities: ("shanghai", "barcelona"),
+               established: "2001-10-31", sources: ["test"]),
+    SisterCity(id: "shanghai-hamburg", cities: ("shanghai", "hamburg"),
+               established: "1986", sources: ["test"]),
+    SisterCity(id: "shanghai-espoo", cities: ("shanghai", "espoo"),
+               established: "1998-09-04", sources: ["test"]),
+    SisterCity(id: "shanghai-leapton", cities: ("shanghai", "leapton"),
+               established: "2016-02-29", sources: ["test"]),
+    SisterCity(id: "ended-tie", cities: ("espoo", "hamburg"), established: "2006-05-01",
+               status: Ended, sources: ["test"]),
+    Agreement(id: "mou", title: "Espoo memorandum", parties: ["shanghai", "espoo"],
+              signed: "2021-03", sources: ["test"]),
+    Organization(id: "office", name: "Friendship Office", founded: "1956-09-13",
+                 sources: ["test"]),
+    Event(id: "forum-2021", title: "2021 Friendship Forum", date: "2021-12-01", sources: ["test"]),
+    Event(id: "forum-2023", title: "2023 Friendship Forum", date: "2023-12-01", sources: ["test"]),
+    Event(id: "visit", title: "A visit", date: "2016-06-01", sources: ["test"]),
+]"#;
+
+#[test]
+fn anniversaries_of_a_year_count_the_years_in_date_order() {
+    let run = Test::new()
+        .data(DATES)
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 7, "{}", run.context());
+    // A date known to the year only comes first, with no day.
+    assert!(lines[0].starts_with("2026 "), "{}", run.context());
+    assert!(lines[0].contains("40 years") && lines[0].contains("Shanghai – Hamburg"));
+    for (line, text) in lines[1..].iter().zip([
+        "2026-02-28",
+        "2026-03",
+        "2026-09-08",
+        "2026-09-13",
+        "2026-10-31",
+        "2026-12-01",
+    ]) {
+        assert!(line.starts_with(text), "{line:?} should start with {text}");
+    }
+    assert!(run.line_with("Casablanca").contains("40 years"));
+    assert!(run.line_with("Casablanca").contains("1986-09-08"));
+    assert!(run.line_with("Barcelona").contains("25 years"));
+    assert!(run.line_with("Leapton").contains("10 years"));
+    assert!(run.line_with("Espoo memorandum").contains("5 years"));
+    assert!(run.line_with("Friendship Office").contains("70 years"));
+    assert!(
+        run.line_with("Friendship Forum")
+            .contains("recurring event")
+    );
+    // Not round (28 years), ended, or a single event.
+    run.stdout_lacks("Espoo – ")
+        .stdout_lacks("Shanghai – Espoo")
+        .stdout_lacks("A visit");
+}
+
+#[test]
+fn anniversaries_within_days_start_on_the_given_day() {
+    Test::new()
+        .data(DATES)
+        .args(["anniversaries", "--from", "2026-09-01", "--within", "10"])
+        .run()
+        .status(0)
+        .stdout_contains("Shanghai – Casablanca")
+        .stdout_lacks("Barcelona")
+        // The year-only Hamburg tie overlaps the window.
+        .stdout_contains("Shanghai – Hamburg");
+}
+
+#[test]
+fn no_anniversary_in_the_window_is_said_on_stderr_with_exit_1() {
+    Test::new()
+        .data(DATES)
+        .args(["anniversaries", "--year", "1990"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("no round anniversaries in 1990");
+}
+
+#[test]
+fn anniversaries_as_json_hold_dates_years_and_ids() {
+    let run = Test::new()
+        .data(DATES)
+        .args(["anniversaries", "--year", "2026", "--format", "json"])
+        .run()
+        .status(0);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let casablanca = list
+        .as_array()
+        .and_then(|l| l.iter().find(|a| a["id"] == "shanghai-casablanca"))
+        .unwrap_or_else(|| panic!("no Casablanca\n{}", run.context()));
+    assert_eq!(casablanca["date"], "2026-09-08");
+    assert_eq!(casablanca["years"], 40);
+    assert_eq!(casablanca["since"], "1986-09-08");
+    assert_eq!(casablanca["what"], "tie");
+}
+
+#[test]
+fn anniversaries_as_ics_parse_back_as_all_day_events_with_stable_uids() {
+    use icalendar::{Component, DatePerhapsTime};
+    let run = Test::new()
+        .data(DATES)
+        .args(["anniversaries", "--year", "2026", "--format", "ics"])
+        .run()
+        .status(0);
+    assert!(run.stdout.contains("\r\n"), "lines end in CRLF");
+    let cal: icalendar::Calendar = run.stdout.parse().expect("an iCalendar file");
+    let events: Vec<&icalendar::Event> = cal.events().collect();
+    assert_eq!(events.len(), 7, "{}", run.context());
+    let casablanca = events
+        .iter()
+        .find(|e| e.get_uid() == Some("shanghai-casablanca-2026@anniversary.liaison"))
+        .unwrap_or_else(|| panic!("no Casablanca event\n{}", run.context()));
+    assert_eq!(
+        casablanca.get_summary(),
+        Some("Shanghai – Casablanca, 40 years")
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 8).expect("a day");
+    assert_eq!(casablanca.get_start(), Some(DatePerhapsTime::Date(day)));
+    assert_eq!(
+        casablanca.get_end(),
+        Some(DatePerhapsTime::Date(day.succ_opt().expect("a day")))
+    );
+    assert!(
+        casablanca.get_timestamp().is_some(),
+        "every event has a DTSTAMP"
+    );
+    let hamburg = events
+        .iter()
+        .find(|e| e.get_uid() == Some("shanghai-hamburg-2026@anniversary.liaison"))
+        .expect("the year-only tie has an event");
+    assert!(
+        hamburg
+            .get_summary()
+            .is_some_and(|s| s.contains("day and month unknown"))
+    );
+}
+
+#[test]
+fn built_in_anniversaries_of_2026_include_casablanca_and_barcelona() {
+    let run = Test::new()
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0);
+    assert!(run.line_with("Shanghai – Casablanca").contains("40 years"));
+    assert!(run.line_with("Shanghai – Casablanca").contains("1986"));
+    assert!(run.line_with("Shanghai – Barcelona").contains("25 years"));
+    assert!(run.line_with("Shanghai – Barcelona").contains("2001"));
+}
+
+/// A city with ties of every kind, agreements and events concerning both sides, and a
+/// partner whose name a spreadsheet would run as a formula.
+const TIES: &str = r#"[
+    City(id: "shanghai", name: "Shanghai", country: "China", sources: ["test"]),
+    City(id: "espoo", name: "Espoo", country: "Finland", sources: ["test"]),
+    City(id: "kuopio", name: "Kuopio", country: "Finland", sources: ["test"]),
+    City(id: "casablanca", name: "Casablanca", country: "Morocco", sources: ["test"]),
+    City(id: "formula", name: "=HYPERLINK(\"http://evil.example\")", country: "Nowhere",
+         sources: ["test"]),
+    SisterCity(id: "shanghai-espoo", cities: ("shanghai", "espoo"), established: "1998-09-04",
+               kind: "sister city", sources: ["test"]),
+    SisterCity(id: "shanghai-casablanca", cities: ("casablanca", "shanghai"),
+               established: "1986-09-08", kind: "sister city", sources: ["test"]),
+    SisterCity(id: "shanghai-kuopio", cities: ("shanghai", "kuopio"), established: "2012",
+               status: Ended, kind: "friendly exchange city", sources: ["test"]),
+    SisterCity(id: "shanghai-formula", cities: ("shanghai", "formula"), sources: ["test"]),
+    Organization(id: "soea", name: "Exchange Association", city: "shanghai", sources: ["test"]),
+    Agreement(id: "mou-1", title: "First memorandum", parties: ["soea", "espoo"],
+              signed: "2016-11-01", sources: ["test"]),
+    Agreement(id: "mou-2", title: "Second memorandum", parties: ["shanghai", "espoo"],
+              signed: "2018", sources: ["test"]),
+    Event(id: "celebration", title: "Espoo-Shanghai 20-year celebration", date: "2018-09-13",
+          place: "shanghai", participants: ["espoo"], sources: ["test"]),
+    Event(id: "old-visit", title: "An older visit", date: "2012-06-14", place: "espoo",
+          participants: ["soea"], sources: ["test"]),
+]"#;
+
+#[test]
+fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "a header and four ties\n{}", run.context());
+    for column in [
+        "partner",
+        "country",
+        "level",
+        "since",
+        "years",
+        "status",
+        "agreements",
+    ] {
+        assert!(
+            lines[0].contains(column),
+            "header lacks {column}: {:?}",
+            lines[0]
+        );
+    }
+    // Sorted by date by default; the undated tie last.
+    assert!(lines[1].starts_with("Casablanca"), "{}", run.context());
+    assert!(lines[4].starts_with("=HYPERLINK"), "{}", run.context());
+    let espoo = run.line_with("Espoo");
+    assert!(
+        espoo.contains("Finland") && espoo.contains("1998-09-04"),
+        "{espoo}"
+    );
+    assert!(espoo.contains("  2  "), "two agreements: {espoo}");
+    assert!(
+        espoo.ends_with("2018-09-13 Espoo-Shanghai 20-year celebration"),
+        "{espoo}"
+    );
+    assert!(run.line_with("Kuopio").contains("ended"));
+}
+
+#[test]
+fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
+    let run = Test::new()
+        .data(TIES)
+        .args([
+            "ties",
+            "shanghai",
+            "country:finland",
+            "--sort",
+            "partner",
+            "--reverse",
+        ])
+        .run()
+        .status(0);
+    let partners: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(partners, ["Kuopio", "Espoo"], "{}", run.context());
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "status:active", "since:1990"])
+        .run()
+        .status(0)
+        .stdout_contains("Espoo")
+        .stdout_lacks("Casablanca")
+        .stdout_lacks("Kuopio");
+}
+
+#[test]
+fn ties_with_an_unknown_filter_or_column_exit_2_naming_the_known_ones() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "colour:red"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("country: region: level:");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "--sort", "colour"])
+        .run()
+        .status(2)
+        .stderr_contains("last_event");
+}
+
+#[test]
+fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "country:peru"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("none of the 4 ties of Shanghai match");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "soea"])
+        .run()
+        .status(1)
+        .stderr_contains("ties are listed for a city");
+}
+
+#[test]
+fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "--format", "csv"])
+        .run()
+        .status(0);
+    assert!(run.stdout.contains("\r\n"), "rows end in CRLF");
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for column in [
+        "partner", "country", "region", "level", "since", "years", "status",
+    ] {
+        assert!(
+            header.iter().any(|h| h == column),
+            "no {column} in {header:?}"
+        );
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len(), 4, "{}", run.context());
+    let espoo = rows
+        .iter()
+        .find(|r| &r[col("partner")] == "Espoo")
+        .expect("Espoo's row");
+    assert_eq!(&espoo[col("country")], "Finland");
+    assert_eq!(&espoo[col("agreements")], "2");
+    let formula = rows
+        .iter()
+        .find(|r| &r[col("partner_id")] == "formula")
+        .expect("the formula row");
+    assert_eq!(
+        &formula[col("partner")],
+        "'=HYPERLINK(\"http://evil.example\")"
+    );
+}
+
+#[test]
+fn ties_as_json_hold_every_field() {
+    let run = Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "-f", "json"])
+        .run()
+        .status(0);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let espoo = list
+        .as_array()
+        .and_then(|l| l.iter().find(|r| r["partner_id"] == "espoo"))
+        .unwrap_or_else(|| panic!("no Espoo\n{}", run.context()));
+    assert_eq!(espoo["country"], "Finland");
+    assert_eq!(espoo["since"], "1998-09-04");
+    assert_eq!(espoo["agreements"], 2);
+}
+
+#[test]
+fn built_in_ties_of_shanghai_as_csv_have_country_and_region_columns() {
+    let run = Test::new()
+        .args(["ties", "shanghai", "--format", "csv"])
+        .run()
+        .status(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert!(header.iter().any(|h| h == "country"));
+    assert!(header.iter().any(|h| h == "region"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    let partner = header.iter().position(|h| h == "partner").expect("partner");
+    for name in ["Casablanca", "Barcelona", "Espoo"] {
+        assert_eq!(
+            rows.iter().filter(|r| &r[partner] == name).count(),
+            1,
+            "one row for {name}\n{}",
+            run.context()
+        );
+    }
+}
+
+/// A shell script standing in for an editor: it writes its arguments, one a line, to the
+/// file named by `$ARGS_OUT`.
+fn recording_editor(dir: &Path) -> std::path::PathBuf {
+    let script = dir.join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGS_OUT\"\n",
+    )
+    .expect("script written");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("script made executable");
+    }
+    script
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_after_init_runs_the_editor_at_the_entitys_file_and_line() {
+    let setup = Test::new().args(["init"]);
+    let home = setup.home().to_path_buf();
+    // The run keeps the home alive until the end of the test.
+    let _init = setup.run().status(0).stdout_contains("organizations.ron");
+    let script = recording_editor(&home);
+    let args_out = home.join("args.txt");
+    let mut test = Test::new()
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("HOME", &home)
+        .env("ARGS_OUT", &args_out)
+        .env_remove("VISUAL")
+        .env("EDITOR", format!("{} --wait", script.display()));
+    test = test.args(["edit", "soea"]);
+    test.run().status(0);
+    let args = std::fs::read_to_string(&args_out).expect("the editor ran");
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(args.len(), 3, "{args:?}");
+    assert_eq!(args[0], "--wait");
+    let line: usize = args[1]
+        .strip_prefix('+')
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("+LINE expected, got {:?}", args[1]));
+    let file = Path::new(args[2]);
+    assert!(file.is_absolute(), "{file:?}");
+    assert!(file.starts_with(home.join("share")), "{file:?}");
+    let text = std::fs::read_to_string(file).expect("the file exists");
+    let from_line: String = text.lines().skip(line - 1).take(3).collect();
+    assert!(
+        from_line.contains("id: \"soea\""),
+        "line {line} of {file:?} is not SOEA's: {from_line}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_on_the_built_in_dataset_explains_init_and_runs_no_editor() {
+    let test = Test::new();
+    let home = test.home().to_path_buf();
+    let script = recording_editor(&home);
+    let args_out = home.join("args.txt");
+    test.env("EDITOR", &script)
+        .env("ARGS_OUT", &args_out)
+        .args(["edit", "soea"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("built-in dataset")
+        .stderr_contains("liaison init");
+    assert!(!args_out.exists(), "the editor must not run");
+}
+
+#[test]
+fn edit_of_nothing_says_so_on_stderr() {
+    Test::new()
+        .data(TIES)
+        .args(["edit", "zzzqqq"])
+        .run()
+        .status(1)
+        .stderr_contains("nothing matches");
+}
+
+#[test]
+fn a_timeline_with_no_dated_item_says_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(DATES)
+        .args(["timeline", "--from", "3000"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("no dated items match");
+}
+
+#[test]
+fn export_without_a_format_writes_vcards() {
+    Test::new()
+        .data(DATES)
+        .args(["export", "office"])
+        .run()
+        .status(0)
+        .stdout_contains("BEGIN:VCARD")
+        .stdout_contains("FN:Friendship Office");
+}
+
+#[test]
+fn every_commands_help_shows_two_or_three_examples_of_itself() {
+    use clap::CommandFactory;
+    let cli = liaison::cli::Cli::command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    assert!(names.iter().any(|n| n == "anniversaries") && names.iter().any(|n| n == "ties"));
+    for name in names {
+        let run = Test::new().args([name.as_str(), "--help"]).run().status(0);
+        let (_, examples) = run
+            .stdout
+            .split_once("Examples:")
+            .unwrap_or_else(|| panic!("no examples in `{name} --help`\n{}", run.context()));
+        let count = examples
+            .lines()
+            .filter(|l| l.contains(&format!("liaison {name}")))
+            .count();
+        assert!(
+            (2..=3).contains(&count),
+            "`{name} --help` shows {count} examples of itself\n{}",
+            run.context()
+        );
+    }
+}
