@@ -59,7 +59,7 @@ pub fn listing(
     let recent = marked(&saved.recent);
     counts[6] = bookmarks.len();
     counts[7] = recent.len();
-    let rows = if query.text.is_empty() {
+    let rows = if query.is_blank() {
         let ranked = index.rank(query, listed_kind, 0);
         fill_kind_counts(&mut counts, &ranked.matched);
         match tab {
