@@ -1025,6 +1025,15 @@ impl SearchIndex {
         Some(format!("{label} {text}"))
     }
 
+    /// Why entity `entity` matches `query` when not by its name ([`SearchIndex::reason`]
+    /// of its hit): what a result row shows as its secondary text.
+    pub fn why(&self, entity: usize, query: &Query) -> Option<String> {
+        if query.text.is_empty() {
+            return None;
+        }
+        self.reason(&self.score_of(entity, query)?)
+    }
+
     /// Character positions of the query in `text` (for highlighting), by the same rules
     /// as ranking: the exact, prefix, word-start or substring span, the Han characters a
     /// pinyin query matched, the words within a typo, else fuzzy positions.
@@ -1266,4 +1275,94 @@ fn initials(positions: &[usize], word_start: impl Fn(usize) -> bool) -> bool {
         runs += 1;
     }
     runs >= 2 && positions.len() <= runs * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(ron: &str) -> (Dataset, SearchIndex) {
+        let ds = Dataset::from_texts("test", vec![("t.ron".into(), ron.as_bytes().to_vec())]);
+        let index = SearchIndex::build(&ds);
+        (ds, index)
+    }
+
+    const DATA: &str = r#"[
+        City(id: "sh", name: "Shanghai", native_name: "上海市", country: "China", sources: ["s"]),
+        City(id: "ku", name: "Kuopio", country: "Finland", sources: ["s"]),
+        Organization(id: "soea", name: "Shanghai Overseas Exchange Association",
+            native_name: "上海市海外交流协会", city: "sh",
+            contact: (phones: ["0086-21-62496566"], emails: ["info@soea.example"]),
+            sources: ["s"]),
+        Organization(id: "uef", name: "University of Eastern Finland", city: "ku", sources: ["s"]),
+    ]"#;
+
+    fn ids(ds: &Dataset, index: &SearchIndex, q: &str) -> Vec<String> {
+        index
+            .search(&Query::parse(q), 10)
+            .iter()
+            .map(|h| ds.entity(h.entity as usize).id().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_row_says_why_it_matched_when_not_by_name() {
+        let (ds, index) = index(DATA);
+        let soea = ds.index_of("soea").unwrap();
+        assert_eq!(
+            index.why(soea, &Query::parse("62496566")).as_deref(),
+            Some("tel 0086-21-62496566")
+        );
+        assert_eq!(
+            index.why(soea, &Query::parse("soea.example")).as_deref(),
+            Some("e-mail info@soea.example")
+        );
+        assert_eq!(index.why(soea, &Query::parse("shanghai overseas")), None);
+    }
+
+    #[test]
+    fn pinyin_highlights_the_han_characters_it_matched() {
+        let (_, index) = index(DATA);
+        let q = Query::parse("haiwai");
+        assert_eq!(index.positions("上海市海外交流协会", &q), vec![3, 4]);
+        let q = Query::parse("shhw");
+        assert!(!index.positions("上海市海外交流协会", &q).is_empty());
+    }
+
+    #[test]
+    fn a_typo_highlights_the_word_it_stands_for() {
+        let (_, index) = index(DATA);
+        assert_eq!(
+            index.positions("City of Kuopio", &Query::parse("kuopoi")),
+            vec![8, 9, 10, 11, 12, 13]
+        );
+    }
+
+    #[test]
+    fn exact_and_prefix_rank_above_typos() {
+        let (ds, index) = index(
+            r#"[
+            City(id: "a", name: "Kuopio", country: "Q", sources: ["s"]),
+            City(id: "b", name: "Kuopoi Lake", country: "Q", sources: ["s"]),
+        ]"#,
+        );
+        assert_eq!(ids(&ds, &index, "kuopoi"), ["b", "a"]);
+        assert_eq!(ids(&ds, &index, "kuopio"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_country_filter_reaches_organizations_through_their_city() {
+        let (ds, index) = index(DATA);
+        assert_eq!(ids(&ds, &index, "country:finland org:"), ["uef"]);
+        assert_eq!(ids(&ds, &index, "country:finland"), ["uef", "ku"]);
+        assert!(ids(&ds, &index, "country:finland shanghai").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_filter_is_in_the_ranked_result() {
+        let (_, index) = index(DATA);
+        let ranked = index.rank(&Query::parse("colour:red shanghai"), None, 10);
+        assert!(ranked.hits.is_empty());
+        assert!(ranked.error.unwrap().contains("known filters"));
+    }
 }
