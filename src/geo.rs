@@ -93,6 +93,11 @@ pub fn focus(net: &Network, i: usize) -> Focus {
                 add(ds.index_of(p).and_then(|x| city_of(net, x)), &mut related);
             }
         }
+        Entity::Country(_) => {
+            for l in net.graph.links(i) {
+                add(city_of(net, l.target as usize), &mut related);
+            }
+        }
     }
     let center = center.filter(|&c| coords(net, c).is_some());
     if center.is_none() && !related.is_empty() {

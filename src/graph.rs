@@ -4,9 +4,12 @@
 //! relation group and target name, so "everything linked to X, grouped" is a slice walk and
 //! the shortest path is a breadth-first search over integers. The graph is built once per
 //! load and never changes.
+//!
+//! It also answers where an entity is: [`countries_of`] gives the countries any entity is
+//! located in (the search filters `country:` and `region:` stand on it).
 
 use crate::dataset::Dataset;
-use crate::model::{Entity, Kind};
+use crate::model::{Entity, Kind, Level};
 use std::collections::VecDeque;
 
 /// What a link means, stated from its source side (see [`Link::label`] for both sides).
@@ -17,12 +20,26 @@ pub enum Relation {
     ParentBody,
     /// Organization → the city it is in.
     LocatedIn,
-    /// City ↔ city, through a sister-city tie.
+    /// City → the city or region it is part of (read back: its districts).
+    PartOf,
+    /// City → its country (read back: the country's cities).
+    InCountry,
+    /// City ↔ city, through an official sister-city tie ([`Level::Official`]).
     SisterCity,
+    /// City ↔ city, through a friendly-exchange tie ([`Level::FriendlyExchange`]).
+    FriendlyExchange,
+    /// City ↔ city, through a memorandum or letter of intent ([`Level::Memorandum`]).
+    Memorandum,
+    /// City ↔ city, through a proposed tie ([`Level::Proposed`]).
+    ProposedTie,
+    /// Sister-city tie → the agreement it rests on.
+    RestsOn,
     /// Sister-city tie → one of its two cities.
     TieCity,
     /// Person → organization where they hold a post.
     HoldsPost,
+    /// Person → organization where they held a post that has ended.
+    HeldPost,
     /// Agreement → one of its parties.
     Party,
     /// Agreement → a person who signed it.
@@ -75,11 +92,22 @@ impl Link {
             (ParentBody, B) => "member body",
             (LocatedIn, F) => "located in",
             (LocatedIn, B) => "located here",
+            (PartOf, F) => "part of",
+            (PartOf, B) => "has the district",
+            (InCountry, F) => "in the country",
+            (InCountry, B) => "has the city",
             (SisterCity, _) => "sister city",
+            (FriendlyExchange, _) => "friendly-exchange city",
+            (Memorandum, _) => "memorandum or letter of intent with",
+            (ProposedTie, _) => "proposed tie with",
+            (RestsOn, F) => "rests on the agreement",
+            (RestsOn, B) => "underlies the tie",
             (TieCity, F) => "city of the tie",
             (TieCity, B) => "sister-city tie",
             (HoldsPost, F) => "holds a post in",
             (HoldsPost, B) => "post held by",
+            (HeldPost, F) => "formerly held a post in",
+            (HeldPost, B) => "post formerly held by",
             (Party, F) => "party",
             (Party, B) => "signed",
             (SignedBy, F) => "signed by",
@@ -106,11 +134,22 @@ pub fn label(relation: Relation, dir: Direction) -> &'static str {
         (ParentBody, B) => "Member bodies",
         (LocatedIn, F) => "Located in",
         (LocatedIn, B) => "Located here",
+        (PartOf, F) => "Part of",
+        (PartOf, B) => "Districts",
+        (InCountry, F) => "Country",
+        (InCountry, B) => "Cities",
         (SisterCity, _) => "Sister cities",
+        (FriendlyExchange, _) => "Friendly exchange",
+        (Memorandum, _) => "Memoranda and letters of intent",
+        (ProposedTie, _) => "Proposed",
+        (RestsOn, F) => "Agreement",
+        (RestsOn, B) => "Ties resting on it",
         (TieCity, F) => "Cities",
         (TieCity, B) => "Sister-city ties",
         (HoldsPost, F) => "Posts held",
         (HoldsPost, B) => "People",
+        (HeldPost, F) => "Former posts",
+        (HeldPost, B) => "Former post holders",
         (Party, F) => "Parties",
         (Party, B) => "Signed",
         (SignedBy, F) => "Signed by",
@@ -423,26 +462,27 @@ fn walk(ds: &Dataset, kinds: &[Kind], range: std::ops::Range<usize>) -> Vec<(u32
                 let detail = Some(detail.join(", ")).filter(|d| !d.is_empty());
                 add(i, a, Relation::TieCity, None, false);
                 add(i, b, Relation::TieCity, None, false);
+                if let Some(ag) = &t.agreement {
+                    let ag = of_kind(ag, &|k| k == Kind::Agreement);
+                    add(i, ag, Relation::RestsOn, None, true);
+                }
                 if let (Some(a), Some(_)) = (a, b) {
-                    add(a, b, Relation::SisterCity, detail, true);
+                    add(a, b, tie_relation(t.level), detail, true);
                 }
             }
             Entity::Person(p) => {
                 for post in &p.posts {
                     let mut d = post.title.clone();
-                    match (&post.since, &post.until) {
-                        (Some(s), Some(u)) => d.push_str(&format!(" ({s}–{u})")),
-                        (Some(s), None) => d.push_str(&format!(" (since {s})")),
-                        (None, Some(u)) => d.push_str(&format!(" (until {u})")),
-                        (None, None) => {}
+                    let years = post.years();
+                    if !years.is_empty() {
+                        d.push_str(&format!(" ({years})"));
                     }
-                    add(
-                        i,
-                        of_kind(&post.organization, &is_org),
-                        Relation::HoldsPost,
-                        Some(d),
-                        true,
-                    );
+                    let rel = if post.is_former() {
+                        Relation::HeldPost
+                    } else {
+                        Relation::HoldsPost
+                    };
+                    add(i, of_kind(&post.organization, &is_org), rel, Some(d), true);
                 }
             }
             Entity::Agreement(a) => {
@@ -473,25 +513,129 @@ fn walk(ds: &Dataset, kinds: &[Kind], range: std::ops::Range<usize>) -> Vec<(u32
                     add(i, of_kind(c, &is_city), Relation::Place, None, true);
                 }
             }
-            Entity::City(_) => {}
+            Entity::City(c) => {
+                if let Some(up) = &c.part_of {
+                    add(i, of_kind(up, &is_city), Relation::PartOf, None, true);
+                }
+                let country = of_kind(&c.country, &|k| k == Kind::Country);
+                add(i, country, Relation::InCountry, None, true);
+            }
+            Entity::Country(_) => {}
         }
     }
     found
 }
 
+/// The city ↔ city relation of a tie at `level`.
+pub fn tie_relation(level: Level) -> Relation {
+    match level {
+        Level::Official => Relation::SisterCity,
+        Level::FriendlyExchange => Relation::FriendlyExchange,
+        Level::Memorandum => Relation::Memorandum,
+        Level::Proposed => Relation::ProposedTie,
+    }
+}
+
+/// The countries an entity is located in, as indices of country entities, each once, in
+/// the order found:
+///
+/// - a country: itself;
+/// - a city: its country (if its `country` names none, that of the place it is part of);
+/// - an organization: its city's;
+/// - a sister-city tie: both cities' (a tie "in Finland" has a Finnish side);
+/// - an agreement: its place's and its parties' (organizations through their city);
+/// - an event: its place's, its organizers' and its participants' (people through posts);
+/// - a person: the countries of the organizations where they hold or held a post.
+///
+/// A country's UN M49 region, sub-region and intermediate region are
+/// [`crate::model::Country::regions`]. Unknown ids are skipped; `part_of` loops were
+/// dropped by validation, and the walk up `part_of` stops after 16 steps anyway.
+pub fn countries_of(ds: &Dataset, i: usize) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut push = |c: Option<usize>| {
+        if let Some(c) = c
+            && !out.contains(&(c as u32))
+        {
+            out.push(c as u32);
+        }
+    };
+    let city_country = |id: &str| -> Option<usize> {
+        let mut at = ds.index_of(id)?;
+        for _ in 0..16 {
+            let Entity::City(c) = ds.entity(at) else {
+                return None;
+            };
+            if let Some(k) = ds.index_of(&c.country)
+                && matches!(ds.entity(k), Entity::Country(_))
+            {
+                return Some(k);
+            }
+            at = ds.index_of(c.part_of.as_deref()?)?;
+        }
+        None
+    };
+    // An organization's, a city's or a country's own country.
+    let place = |id: &str| -> Option<usize> {
+        match ds.get(id)? {
+            Entity::Organization(o) => city_country(o.city.as_deref()?),
+            Entity::City(_) => city_country(id),
+            Entity::Country(_) => ds.index_of(id),
+            _ => None,
+        }
+    };
+    let person = |id: &str, push: &mut dyn FnMut(Option<usize>)| {
+        if let Some(Entity::Person(p)) = ds.get(id) {
+            for post in &p.posts {
+                push(place(&post.organization));
+            }
+        }
+    };
+    match ds.entity(i) {
+        Entity::Country(_) => push(Some(i)),
+        Entity::City(c) => push(city_country(&c.id)),
+        Entity::Organization(o) => push(o.city.as_deref().and_then(city_country)),
+        Entity::SisterCity(t) => {
+            push(city_country(&t.cities.0));
+            push(city_country(&t.cities.1));
+        }
+        Entity::Agreement(a) => {
+            push(a.place.as_deref().and_then(city_country));
+            for p in &a.parties {
+                push(place(p));
+            }
+        }
+        Entity::Event(ev) => {
+            push(ev.place.as_deref().and_then(city_country));
+            for p in ev.organizers.iter().chain(&ev.participants) {
+                push(place(p));
+                person(p, &mut push);
+            }
+        }
+        Entity::Person(p) => person(&p.id, &mut push),
+    }
+    out
+}
+
 fn group_rank(l: &Link) -> (u8, Direction, Relation) {
-    // Contacts people follow most come first: parent, location, sister cities, people.
+    // Contacts people follow most come first: parent, location, sister cities (official
+    // before looser ties), people (current before former). Relations sharing a heading
+    // share a rank, so that their links stay together.
     let r = match l.relation {
         Relation::ParentBody => 0,
-        Relation::LocatedIn => 1,
+        Relation::LocatedIn | Relation::PartOf | Relation::InCountry => 1,
         Relation::SisterCity => 2,
-        Relation::TieCity => 3,
-        Relation::HoldsPost => 4,
-        Relation::Party | Relation::SignedBy => 5,
-        Relation::SignedIn => 6,
-        Relation::Organizer => 7,
-        Relation::Participant => 8,
-        Relation::Place => 9,
+        Relation::FriendlyExchange => 3,
+        Relation::Memorandum => 4,
+        Relation::ProposedTie => 5,
+        Relation::TieCity => 6,
+        Relation::RestsOn => 7,
+        Relation::HoldsPost => 8,
+        Relation::HeldPost => 9,
+        Relation::Party | Relation::SignedBy => 10,
+        Relation::SignedIn => 11,
+        Relation::Organizer => 12,
+        Relation::Participant => 13,
+        Relation::Place => 14,
     };
     (r, l.dir, l.relation)
 }

@@ -1,5 +1,7 @@
-//! Every dated item of the network in date order: sister-city ties, agreements, events and
-//! founding years. Partial dates sort before fuller ones of the same period (`2019` before
+//! Every dated item of the network in date order: sister-city ties (named by their level:
+//! "sister-city tie", "friendly-exchange tie"...), agreements, events and founding years.
+//! A tie that rests on a dated agreement is left out: the agreement's item stands for the
+//! document, which is listed once. Partial dates sort before fuller ones of the same period (`2019` before
 //! `2019-09` before `2019-09-24`).
 
 use crate::dataset::Dataset;
@@ -15,7 +17,8 @@ pub struct Item {
     pub entity: usize,
     /// The entity's id.
     pub id: String,
-    /// What happened: "sister-city tie", "agreement signed", "event", "founded".
+    /// What happened: "sister-city tie", "friendly-exchange tie", "memorandum or letter of
+    /// intent", "proposed tie", "agreement signed", "event", "founded".
     pub what: &'static str,
     /// The entity's display name.
     pub name: String,
@@ -47,11 +50,17 @@ pub fn items(ds: &Dataset, filter: &Filter, entities: Option<&[u32]>) -> Vec<Ite
             return;
         }
         let what = match e {
-            Entity::SisterCity(_) => "sister-city tie",
+            Entity::SisterCity(t) => {
+                let on_agreement = t.agreement.as_deref().and_then(|a| ds.get(a));
+                if matches!(on_agreement, Some(Entity::Agreement(a)) if a.signed.is_some()) {
+                    return;
+                }
+                t.level.phrase()
+            }
             Entity::Agreement(_) => "agreement signed",
             Entity::Event(_) => "event",
             Entity::Organization(_) => "founded",
-            Entity::City(_) | Entity::Person(_) => return,
+            Entity::City(_) | Entity::Person(_) | Entity::Country(_) => return,
         };
         out.push(Item {
             date: date.clone(),

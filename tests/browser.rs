@@ -735,7 +735,7 @@ fn x_asks_for_a_file_name_and_exports_the_card_as_vcard() {
     };
     assert_eq!(path, "/tmp/a.vcf");
     assert!(text.starts_with("BEGIN:VCARD\r\n"));
-    assert!(text.contains("0086-21-62496566"));
+    assert!(text.contains("tel:+86-21-62496566"));
 }
 
 #[test]

@@ -995,7 +995,7 @@ fn builtin_dataset_checks_clean_and_is_big_enough() {
     assert!(warnings.is_empty(), "{}", run.context());
     let summary = run.summary();
     assert!(summary.ends_with(": 0 errors, 0 warnings"), "{summary}");
-    assert!(summary.contains("in 6 files"), "{summary}");
+    assert!(summary.contains("in 7 files"), "{summary}");
     assert!(count(summary, "sister-city ties") >= 60, "{summary}");
     assert!(count(summary, "organizations") >= 20, "{summary}");
     assert!(count(summary, "people") >= 4, "{summary}");
@@ -1035,4 +1035,316 @@ fn summary_count_reads_the_summary_line() {
     let s = "9 entities in 2 files (1 organization, 62 sister-city ties): 0 errors, 0 warnings";
     assert_eq!(count(s, "sister-city ties"), 62);
     assert_eq!(count(s, "organizations"), 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// check: tie levels, places within places, countries
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_tie_level_is_an_error_at_the_value_listing_the_levels() {
+    let run = check("bad_tie_level.ron").status(1);
+    let path = fixture("bad_tie_level.ron");
+    let msgs = run.reports(&[&format!("{path}:4:76: error")]);
+    assert_says(
+        &msgs[0],
+        &[
+            "`Twinned`",
+            "Official",
+            "FriendlyExchange",
+            "Memorandum",
+            "Proposed",
+        ],
+    );
+    // The well-formed memorandum beside it still loads.
+    assert!(
+        run.summary().contains("1 sister-city tie"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn part_of_cycle_is_reported_at_each_city_of_the_circle() {
+    let run = check("part_of_cycle.ron").status(1);
+    let path = fixture("part_of_cycle.ron");
+    let msgs = run.reports(&[
+        &format!("{path}:2:69: error"),
+        &format!("{path}:3:69: error"),
+        &format!("{path}:4:69: error"),
+        &format!("{path}:6:69: error"),
+        &format!("{path}:7:69: error"),
+    ]);
+    for m in &msgs[..3] {
+        assert_says(m, &["circle", "`a-town` → `b-town` → `c-town` → `a-town`"]);
+    }
+    assert_says(&msgs[3], &["cannot be part of itself"]);
+    assert_says(&msgs[4], &["unknown id `no-such-town`", "`part_of`"]);
+    // d-town hangs below the circle without being in it: no error of its own.
+    assert!(
+        !run.stdout.contains(&format!("{path}:5:")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        run.summary().ends_with("5 errors, 0 warnings"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn unknown_country_suggests_the_closest_and_codes_are_checked() {
+    let run = check("unknown_country.ron").status(1);
+    let path = fixture("unknown_country.ron");
+    let msgs = run.reports(&[
+        &format!("{path}:3:46: error"),
+        &format!("{path}:4:50: error"),
+        &format!("{path}:4:61: error"),
+        &format!("{path}:5:47: error"),
+        &format!("{path}:7:51: error"),
+    ]);
+    assert_says(&msgs[0], &["duplicate ISO code `FI`", "`finland`"]);
+    assert_says(&msgs[1], &["`nw`", "ISO 3166-1"]);
+    assert_says(&msgs[2], &["`1000`", "M49"]);
+    assert_says(
+        &msgs[3],
+        &["unknown id `finlnd`", "did you mean `finland`?"],
+    );
+    assert_says(&msgs[4], &["`kuopio`", "is a city", "must name a country"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// the built-in data: tie levels, places within places, countries, corrections
+// ---------------------------------------------------------------------------------------
+
+/// The lines under a heading of `show` ("Sister cities (71)"), and the count it gives.
+fn section<'a>(run: &'a Run, heading: &str) -> (usize, Vec<&'a str>) {
+    let lines = run.lines();
+    let Some(at) = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("{heading} (")))
+    else {
+        return (0, Vec::new());
+    };
+    let count = lines[at][heading.len() + 2..]
+        .trim_end_matches(')')
+        .parse()
+        .unwrap_or(usize::MAX);
+    let items = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.starts_with("  "))
+        .copied()
+        .collect();
+    (count, items)
+}
+
+#[test]
+fn shanghai_lists_about_73_official_sister_cities_and_looser_ties_apart() {
+    let run = Test::new().args(["show", "shanghai"]).run().status(0);
+    let (official, items) = section(&run, "Sister cities");
+    // The reference list has 73 rows: Kuopio's tie is with Pudong New Area, and Vientiane
+    // has only a letter of intent.
+    assert!((68..=75).contains(&official), "{}", run.context());
+    assert!(
+        items.iter().any(|l| l.contains("[espoo]")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        !items.iter().any(|l| l.contains("[seoul]")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        !items.iter().any(|l| l.contains("[new-york-city]")),
+        "{}",
+        run.context()
+    );
+    let (_, exchange) = section(&run, "Friendly exchange");
+    assert!(exchange.iter().any(|l| l.contains("[nagasaki-prefecture]")));
+    let (_, memoranda) = section(&run, "Memoranda and letters of intent");
+    assert!(memoranda.iter().any(|l| l.contains("[seoul]")));
+    let (_, proposed) = section(&run, "Proposed");
+    assert!(proposed.iter().any(|l| l.contains("[putrajaya]")));
+    let (_, districts) = section(&run, "Ties of its districts");
+    assert!(
+        districts
+            .iter()
+            .any(|l| l.contains("Pudong New Area – Kuopio")),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn seoul_is_not_called_a_sister_city_of_shanghai() {
+    let run = Test::new().args(["show", "seoul"]).run().status(0);
+    assert_eq!(section(&run, "Sister cities").0, 0, "{}", run.context());
+    let (_, memoranda) = section(&run, "Memoranda and letters of intent");
+    assert!(
+        memoranda.iter().any(|l| l.contains("[shanghai]")),
+        "{}",
+        run.context()
+    );
+    Test::new()
+        .args(["timeline"])
+        .run()
+        .status(0)
+        .stdout_lacks("sister-city tie  Shanghai – Seoul");
+}
+
+#[test]
+fn path_from_pan_xiaogang_to_kuopio_goes_through_shanghai_and_pudong() {
+    Test::new()
+        .args(["path", "Pan Xiaogang", "kuopio"])
+        .run()
+        .status(0)
+        .stdout_contains("Shanghai")
+        .stdout_contains("Pudong New Area —sister city→ Kuopio");
+}
+
+#[test]
+fn finland_lists_its_cities_organizations_and_ties() {
+    let run = Test::new().args(["show", "finland"]).run().status(0);
+    let (_, cities) = section(&run, "Cities");
+    assert!(
+        cities.iter().any(|l| l.contains("[espoo]")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        cities.iter().any(|l| l.contains("[kuopio]")),
+        "{}",
+        run.context()
+    );
+    let (_, orgs) = section(&run, "Organizations located here");
+    assert!(
+        orgs.iter().any(|l| l.contains("[city-of-espoo]")),
+        "{}",
+        run.context()
+    );
+    let (_, ties) = section(&run, "Sister-city ties");
+    assert!(
+        ties.iter().any(|l| l.contains("Espoo – Shanghai")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        run.stdout.contains("ISO 3166:   FI / FIN"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn espoo_shows_its_country_and_region() {
+    Test::new()
+        .args(["show", "espoo"])
+        .run()
+        .status(0)
+        .stdout_contains("Country:     Finland")
+        .stdout_contains("Region:      Europe · Northern Europe");
+}
+
+#[test]
+fn espoo_memorandum_and_first_slush_shanghai_are_dated_2016() {
+    Test::new()
+        .args(["show", "shanghai-espoo-memorandum-2017"])
+        .run()
+        .status(0)
+        .stdout_contains("Signed:")
+        .stdout_contains("2016-11-01")
+        .stdout_contains("blue_wings_08_2016");
+    Test::new()
+        .args(["show", "slush-shanghai-2016"])
+        .run()
+        .status(0)
+        .stdout_contains("2016-10-31");
+}
+
+#[test]
+fn moskovsky_jiading_memorandum_is_dated_from_minsk_gov_by() {
+    Test::new()
+        .args(["show", "jiading-moskovsky-memorandum-2019"])
+        .run()
+        .status(0)
+        .stdout_contains("2019-11-08")
+        .stdout_contains("https://minsk.gov.by/en/news/new/2019/11/08/2603/");
+}
+
+#[test]
+fn shanghai_government_lists_one_current_mayor_and_former_ones_apart() {
+    let run = Test::new()
+        .args(["show", "shanghai-government"])
+        .run()
+        .status(0);
+    let (_, current) = section(&run, "People");
+    let mayors: Vec<&&str> = current.iter().filter(|l| l.contains("(Mayor")).collect();
+    assert_eq!(mayors.len(), 1, "{}", run.context());
+    assert!(mayors[0].contains("[gong-zheng]"), "{}", run.context());
+    let (_, former) = section(&run, "Former post holders");
+    assert!(
+        former
+            .iter()
+            .any(|l| l.contains("[han-zheng]") && l.contains("2003-02–2012-12")),
+        "{}",
+        run.context()
+    );
+    assert!(former.iter().any(|l| l.contains("[yang-xiong]")));
+    assert!(former.iter().any(|l| l.contains("[ying-yong]")));
+}
+
+#[test]
+fn finchi_history_corrects_the_seed_with_finchi_cn() {
+    Test::new()
+        .args(["show", "finchi-innovation-center"])
+        .run()
+        .status(0)
+        .stdout_contains("2005-03-14")
+        .stdout_contains("https://finchi.cn/AboutUs.html")
+        .stdout_contains("Business Finland was formed only in 2018");
+}
+
+#[test]
+fn shenzhen_office_is_under_the_guangzhou_office() {
+    let run = Test::new()
+        .args(["show", "shanghai-office-shenzhen"])
+        .run()
+        .status(0);
+    let (_, parent) = section(&run, "Parent body");
+    assert_eq!(parent.len(), 1, "{}", run.context());
+    assert!(
+        parent[0].contains("[shanghai-office-guangzhou]"),
+        "{}",
+        run.context()
+    );
+    assert!(run.stdout.contains("August 2010"), "{}", run.context());
+}
+
+#[test]
+fn check_stats_reports_coverage_and_ties_by_level() {
+    let run = Test::new().args(["check", "--stats"]).run().status(0);
+    let row = |label: &str| -> Vec<usize> {
+        run.lines()
+            .iter()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no row {label:?}\n{}", run.context()))[label.len()..]
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|w| w.parse().ok())
+            .collect()
+    };
+    let with_country = row("Cities with a country entity");
+    assert_eq!(with_country[0], with_country[1], "every city has a country");
+    let official = row("  official");
+    assert!((68..=90).contains(&official[0]), "{}", run.context());
+    assert!(row("  friendly_exchange")[0] >= 9);
+    assert!(row("  memorandum")[0] >= 7);
+    assert!(row("Organizations with any contact").len() >= 2);
+    assert!(row("Entities citing a URL")[0] > 0);
+    assert!(
+        run.summary().ends_with("0 errors, 0 warnings"),
+        "{}",
+        run.context()
+    );
 }

@@ -340,7 +340,7 @@ fn vcard_never_writes_control_characters_from_the_data() {
 }
 
 #[test]
-fn vcard_numbers_are_tel_uris_when_global_and_text_otherwise() {
+fn vcard_numbers_are_tel_uris_when_dialable_and_text_otherwise() {
     let run = export(&["--format", "vcard", "overseas-league"]).status(0);
     let cards = cards(&run.stdout);
     let tels: Vec<String> = cards[0]
@@ -352,7 +352,7 @@ fn vcard_numbers_are_tel_uris_when_global_and_text_otherwise() {
         tels,
         [
             "TEL;TYPE=work;VALUE=uri:tel:+86-21-6249-6566",
-            "TEL;TYPE=work;VALUE=text:0086-21-62496566",
+            "TEL;TYPE=work;VALUE=uri:tel:+86-21-62496566",
             "TEL;TYPE=work,fax;VALUE=text:021-62490880",
         ]
     );

@@ -187,7 +187,7 @@ const EXPECTED: &[&str] = &[
     "unclosed_comment.ron:1:1: error: syntax error: the list `[` is never closed",
     "unclosed_comment.ron:3:5: error: syntax error: unclosed block comment",
     "unclosed_string.ron:2:76: error: syntax error: unclosed string",
-    "unknown_kind.ron:3:5: error: unknown entity kind `Spaceship`; expected one of: Organization, City, SisterCity, Person, Agreement, Event",
+    "unknown_kind.ron:3:5: error: unknown entity kind `Spaceship`; expected one of: Organization, City, SisterCity, Person, Agreement, Event, Country",
     "wrong_types.ron:3:32: error: wrong type: expected a string in double quotes",
     "wrong_types.ron:4:66: error: wrong type: expected a group of fields `(name: value, ...)`",
     "wrong_types.ron:5:14: error: wrong type: expected a string in double quotes",
@@ -424,7 +424,7 @@ fn a_million_tiny_entries_stop_at_the_entity_limit() {
     assert_eq!(
         lines[0],
         format!(
-            "{shown}:1:{}: error: unknown entity kind `C`; expected one of: Organization, City, SisterCity, Person, Agreement, Event",
+            "{shown}:1:{}: error: unknown entity kind `C`; expected one of: Organization, City, SisterCity, Person, Agreement, Event, Country",
             head + 1
         )
     );

@@ -150,3 +150,28 @@ fn show_names_the_other_good_matches_on_stderr() {
     let out = liaison(&["show", "soea"]);
     assert_eq!(out.stderr, "");
 }
+
+#[test]
+fn region_and_year_filters_list_only_european_ties_since_2000() {
+    let recent = liaison(&["search", "region:europe tie: since:2000"]);
+    assert_eq!(recent.code, Some(0), "{}", recent.stderr);
+    let ids = recent.ids();
+    assert!(ids.contains(&"shanghai-barcelona"), "{}", recent.stdout);
+    assert!(recent.kinds().iter().all(|k| *k == "sister_city"));
+    // Not European: Yokohama; European but before 2000: Rotterdam (1979).
+    assert!(!ids.contains(&"shanghai-yokohama"), "{}", recent.stdout);
+    let early = liaison(&["search", "region:europe tie: until:1999"]);
+    assert!(
+        early.ids().contains(&"shanghai-rotterdam"),
+        "{}",
+        early.stdout
+    );
+    assert!(!ids.contains(&"shanghai-rotterdam"), "{}", recent.stdout);
+}
+
+#[test]
+fn a_country_name_finds_the_country_and_what_is_located_there() {
+    let out = liaison(&["search", "--limit", "50", "finland"]);
+    assert_eq!(out.ids().first(), Some(&"finland"), "{}", out.stdout);
+    assert!(out.ids().contains(&"city-of-kuopio"), "{}", out.stdout);
+}

@@ -26,9 +26,14 @@ pub enum Command {
     /// Check the data: print every problem as PATH:LINE:COL, then a summary.
     #[command(after_help = "Examples:\n  \
         liaison check\n  \
-        liaison check --data ~/my-network\n  \
-        liaison check | grep error")]
-    Check,
+        liaison check --stats\n  \
+        liaison check --data ~/my-network")]
+    Check {
+        /// Also print a table of coverage: entities by kind, contacts, coordinates,
+        /// countries, sources with a URL, ties by level.
+        #[arg(long)]
+        stats: bool,
+    },
     /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
     #[command(after_help = "Examples:\n  \
         liaison search shanghai overseas\n  \

@@ -1,16 +1,24 @@
-//! `liaison check`: every problem, located, then a summary.
+//! `liaison check`: every problem, located, then a summary; with `--stats`, a table of how
+//! complete the data is (contacts, coordinates, countries, sources, tie levels). It reads
+//! the data only.
 
 use super::{EXIT_FAIL, EXIT_OK};
 use crate::dataset::{DataChoice, Dataset, Severity};
-use crate::model::Kind;
+use crate::model::{Entity, Kind, Level};
 use crate::text::clean_line;
 use std::io::{self, Write};
 
-/// Prints each problem as `PATH:LINE:COL: error: MESSAGE`, then counts; exit 1 on errors.
-pub fn run(choice: &DataChoice, out: &mut dyn Write) -> io::Result<i32> {
+/// Prints each problem as `PATH:LINE:COL: error: MESSAGE`, then counts (and with `stats`,
+/// the coverage table before them); exit 1 on errors.
+pub fn run(choice: &DataChoice, stats: bool, out: &mut dyn Write) -> io::Result<i32> {
     let ds = Dataset::load(choice);
     for p in &ds.problems {
         writeln!(out, "{}", clean_line(&p.to_string()))?;
+    }
+    if stats {
+        for row in coverage(&ds) {
+            writeln!(out, "{row}")?;
+        }
     }
     writeln!(out, "{}", summary(&ds))?;
     let code = if ds.problem_count(Severity::Error) > 0 {
@@ -50,4 +58,112 @@ pub fn summary(ds: &Dataset) -> String {
         plural(errors, "error"),
         plural(warnings, "warning"),
     )
+}
+
+/// The coverage table, one line per row: `label  count / of  percent`.
+pub fn coverage(ds: &Dataset) -> Vec<String> {
+    let mut rows: Vec<(String, usize, Option<usize>)> = Vec::new();
+    rows.push(("Entities".into(), ds.len(), None));
+    for k in Kind::ALL {
+        rows.push((
+            format!("  {}", k.plural().to_lowercase()),
+            ds.count(k),
+            None,
+        ));
+    }
+    let orgs: Vec<&crate::model::Organization> = ds
+        .entities()
+        .iter()
+        .filter_map(|e| match e {
+            Entity::Organization(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    let n = orgs.len();
+    let count =
+        |f: &dyn Fn(&crate::model::Organization) -> bool| orgs.iter().filter(|o| f(o)).count();
+    rows.push((
+        "Organizations with any contact".into(),
+        count(&|o| !o.contact.is_empty()),
+        Some(n),
+    ));
+    rows.push((
+        "  with an address".into(),
+        count(&|o| o.contact.address.is_some()),
+        Some(n),
+    ));
+    rows.push((
+        "  with a phone".into(),
+        count(&|o| !o.contact.phones.is_empty()),
+        Some(n),
+    ));
+    rows.push((
+        "  with a fax".into(),
+        count(&|o| !o.contact.fax.is_empty()),
+        Some(n),
+    ));
+    rows.push((
+        "  with an e-mail".into(),
+        count(&|o| !o.contact.emails.is_empty()),
+        Some(n),
+    ));
+    rows.push((
+        "  with a website".into(),
+        count(&|o| o.contact.website.is_some()),
+        Some(n),
+    ));
+    rows.push((
+        "  located in a city".into(),
+        count(&|o| o.city.is_some()),
+        Some(n),
+    ));
+    let cities: Vec<&crate::model::City> = ds
+        .entities()
+        .iter()
+        .filter_map(|e| match e {
+            Entity::City(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    let c = cities.len();
+    let with_coords = cities.iter().filter(|x| x.coordinates.is_some()).count();
+    let with_country = cities
+        .iter()
+        .filter(|x| ds.country(&x.country).is_some())
+        .count();
+    rows.push(("Cities with coordinates".into(), with_coords, Some(c)));
+    rows.push(("Cities with a country entity".into(), with_country, Some(c)));
+    let url = ds
+        .entities()
+        .iter()
+        .filter(|e| {
+            e.sources()
+                .iter()
+                .any(|s| s.contains("http://") || s.contains("https://"))
+        })
+        .count();
+    rows.push(("Entities citing a URL".into(), url, Some(ds.len())));
+    let ties: Vec<Level> = ds
+        .entities()
+        .iter()
+        .filter_map(|e| match e {
+            Entity::SisterCity(t) => Some(t.level),
+            _ => None,
+        })
+        .collect();
+    rows.push(("Ties by level".into(), ties.len(), None));
+    for level in Level::ALL {
+        let k = ties.iter().filter(|&&l| l == level).count();
+        rows.push((format!("  {}", level.as_str()), k, Some(ties.len())));
+    }
+    let width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    rows.into_iter()
+        .map(|(label, k, of)| match of {
+            Some(of) => {
+                let pct = (k * 100).checked_div(of).unwrap_or(0);
+                format!("{label:width$}  {k:>5} / {of:<5} {pct:>3} %")
+            }
+            None => format!("{label:width$}  {k:>5}"),
+        })
+        .collect()
 }

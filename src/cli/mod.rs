@@ -73,7 +73,7 @@ fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io:
 /// Runs a non-interactive command; returns the exit code.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
-        Command::Check => check::run(&cli.data_choice(), out),
+        Command::Check { stats } => check::run(&cli.data_choice(), *stats, out),
         Command::Search {
             query,
             kind,

@@ -42,7 +42,7 @@ pub fn run(
         return Ok(EXIT_FAIL);
     };
     ambiguity(&net, query, i, err)?;
-    let card = Card::new(&net.data, i);
+    let card = Card::with_graph(&net.data, &net.graph, i);
     let links: Vec<LinkOut> = net
         .graph
         .links(i)
@@ -77,6 +77,27 @@ pub fn run(
                 "  {}{detail}  [{}]",
                 clean_line(&net.data.display_name(t)),
                 clean_line(net.data.entity(t).id())
+            )?;
+        }
+    }
+    for section in &card.sections {
+        writeln!(
+            out,
+            "\n{} ({})",
+            clean_line(&section.label),
+            section.items.len()
+        )?;
+        for item in &section.items {
+            let detail = item
+                .detail
+                .as_deref()
+                .map(|d| format!("  ({})", clean_line(d)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}{detail}  [{}]",
+                clean_line(&item.name),
+                clean_line(&item.id)
             )?;
         }
     }

@@ -12,8 +12,8 @@
 //! entry goes to ron); a field made required must be listed in `required` below.
 
 use crate::model::{
-    Agreement, City, Contact, Entity, Event, Organization, PartialDate, Person, Post,
-    SisterCityTie, TieStatus,
+    Agreement, City, Contact, Country, Entity, Event, Level, Organization, PartialDate, Person,
+    Post, SisterCityTie, TieStatus,
 };
 
 /// Reads one entry (`Kind(field: value, ...)`), or `None` to leave it to ron.
@@ -34,6 +34,7 @@ pub fn entity(src: &str) -> Option<Entity> {
         "Person" => Entity::Person(person(&mut p)?),
         "Agreement" => Entity::Agreement(agreement(&mut p)?),
         "Event" => Entity::Event(event(&mut p)?),
+        "Country" => Entity::Country(country(&mut p)?),
         _ => return None,
     };
     p.ws()?;
@@ -280,6 +281,7 @@ fn city(p: &mut Reader<'_>) -> Option<City> {
             "native_name" => c.native_name = Some(p.string()?),
             "aliases" => c.aliases = p.strings()?,
             "country" => (c.country, has[2]) = (p.string()?, true),
+            "part_of" => c.part_of = Some(p.string()?),
             "kind" => c.kind = Some(p.string()?),
             "coordinates" => {
                 p.eat(b'(')?;
@@ -330,6 +332,16 @@ fn tie(p: &mut Reader<'_>) -> Option<SisterCityTie> {
                     _ => return None,
                 }
             }
+            "level" => {
+                t.level = match p.ident()? {
+                    "Official" => Level::Official,
+                    "FriendlyExchange" => Level::FriendlyExchange,
+                    "Memorandum" => Level::Memorandum,
+                    "Proposed" => Level::Proposed,
+                    _ => return None,
+                }
+            }
+            "agreement" => t.agreement = Some(p.string()?),
             "kind" => t.kind = Some(p.string()?),
             "note" => t.note = Some(p.string()?),
             "sources" => t.sources = p.strings()?,
@@ -379,6 +391,7 @@ fn post(p: &mut Reader<'_>) -> Option<Post> {
             "title" => (post.title, has[1]) = (p.string()?, true),
             "since" => post.since = Some(p.date()?),
             "until" => post.until = Some(p.date()?),
+            "as_of" => post.as_of = Some(p.date()?),
             _ => return None,
         }
         Some(())
@@ -436,6 +449,45 @@ fn event(p: &mut Reader<'_>) -> Option<Event> {
     })?;
     required(&has)?;
     Some(e)
+}
+
+fn country(p: &mut Reader<'_>) -> Option<Country> {
+    let mut c = Country::default();
+    let mut has = [false; 2];
+    p.fields(|p, name| {
+        match name {
+            "id" => (c.id, has[0]) = (p.string()?, true),
+            "name" => (c.name, has[1]) = (p.string()?, true),
+            "native_name" => c.native_name = Some(p.string()?),
+            "aliases" => c.aliases = p.strings()?,
+            "iso" => c.iso = Some(p.string()?),
+            "iso3" => c.iso3 = Some(p.string()?),
+            "m49" => {
+                // Plain digits only; anything else (signs, decimals, exponents) goes to ron.
+                let start = p.at;
+                while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    p.at += 1;
+                }
+                if p.at == start
+                    || p.at - start > 5
+                    || p.peek()
+                        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                {
+                    return None;
+                }
+                c.m49 = Some(p.src[start..p.at].parse().ok()?);
+            }
+            "region" => c.region = Some(p.string()?),
+            "subregion" => c.subregion = Some(p.string()?),
+            "intermediate_region" => c.intermediate_region = Some(p.string()?),
+            "note" => c.note = Some(p.string()?),
+            "sources" => c.sources = p.strings()?,
+            _ => return None,
+        }
+        Some(())
+    })?;
+    required(&has)?;
+    Some(c)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ mod validate;
 pub use problem::{Location, Problem, Severity};
 pub use source::{DataChoice, builtin_files};
 
-use crate::model::{Entity, Kind};
+use crate::model::{Country, Entity, Kind};
 
 /// Where an entity was defined: file index, line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +181,20 @@ impl Dataset {
             .count()
     }
 
+    /// The country with this id.
+    pub fn country(&self, id: &str) -> Option<&Country> {
+        match self.get(id) {
+            Some(Entity::Country(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The name of the country a city's `country` field names: the country's name when it
+    /// is a country id, else the value itself (data without country entities).
+    pub fn country_name<'a>(&'a self, value: &'a str) -> &'a str {
+        self.country(value).map_or(value, |c| c.name.as_str())
+    }
+
     /// A name for display: a tie is named after its two cities ("Shanghai – Espoo").
     pub fn display_name(&self, i: usize) -> String {
         match &self.entities[i] {
@@ -196,15 +210,16 @@ impl Dataset {
     /// agreements, events and ties, the first post for people.
     pub fn secondary(&self, i: usize) -> String {
         let city_text = |id: &str| match self.get(id) {
-            Some(Entity::City(c)) => format!("{}, {}", c.name, c.country),
+            Some(Entity::City(c)) => format!("{}, {}", c.name, self.country_name(&c.country)),
             _ => id.to_string(),
         };
         match &self.entities[i] {
             Entity::Organization(o) => o.city.as_deref().map(city_text).unwrap_or_default(),
             Entity::City(c) => match &c.kind {
-                Some(k) if k != "city" => format!("{}, {}", k, c.country),
-                _ => c.country.clone(),
+                Some(k) if k != "city" => format!("{}, {}", k, self.country_name(&c.country)),
+                _ => self.country_name(&c.country).to_string(),
             },
+            Entity::Country(c) => c.region_text(),
             Entity::Person(p) => p
                 .posts
                 .first()
@@ -219,13 +234,16 @@ impl Dataset {
                 .unwrap_or_default(),
             e => {
                 let date = e.date().map(|d| d.to_string());
-                let status = match e {
-                    Entity::SisterCity(t) if t.status != crate::model::TieStatus::Active => {
-                        Some(t.status.as_str().to_string())
-                    }
-                    _ => None,
+                let (level, status) = match e {
+                    Entity::SisterCity(t) => (
+                        (t.level != crate::model::Level::Official)
+                            .then(|| t.level.phrase().to_string()),
+                        (t.status != crate::model::TieStatus::Active)
+                            .then(|| t.status.as_str().to_string()),
+                    ),
+                    _ => (None, None),
                 };
-                [date, status]
+                [level, date, status]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()

@@ -28,6 +28,7 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
         ("people.ron", include_str!("../../data/people.ron")),
         ("agreements.ron", include_str!("../../data/agreements.ron")),
         ("events.ron", include_str!("../../data/events.ron")),
+        ("countries.ron", include_str!("../../data/countries.ron")),
     ]
 }
 

@@ -1,5 +1,6 @@
 //! The checks that make the data trustworthy: unique ids, references that resolve to the
-//! right kind, real dates, coordinates on the globe, sister-city ties that make sense.
+//! right kind, real dates, coordinates on the globe, sister-city ties that make sense,
+//! places within places without cycles, countries that exist and have well-formed codes.
 //!
 //! A broken entity is skipped; a broken field is dropped and its entity kept, so one mistake
 //! never hides the rest of the data.
@@ -81,7 +82,11 @@ pub fn build(
         index: &index,
         kinds: &kinds,
         ids: &ids,
+        // Data written before countries existed names them in words: checked only once
+        // the data defines a country.
+        countries: kinds.contains(&Kind::Country),
     };
+    let mut isos: HashMap<String, usize> = HashMap::new();
     let mut ties: HashMap<(String, String), usize> = HashMap::new();
     let mut fixes: Vec<(usize, Fix)> = Vec::new();
     for (i, (f, p)) in kept.iter().enumerate() {
@@ -94,7 +99,34 @@ pub fn build(
             checker: &checker,
         };
         check_entity(&mut ctx, &p.entity, i, &mut ties, &mut fixes, &kept, files);
+        if let Entity::Country(c) = &p.entity
+            && let Some(iso) = c.iso.as_deref().filter(|s| is_code(s, 2))
+        {
+            if let Some(&first) = isos.get(iso) {
+                let (ff, fp) = &kept[first];
+                let first_at = files[*ff].locate(&fp.range, &[Step::Field("iso")]);
+                ctx.error(
+                    &[Step::Field("iso")],
+                    format!(
+                        "duplicate ISO code `{}`: already given to `{}` at {first_at}",
+                        clean_line(iso),
+                        clean_line(fp.entity.id())
+                    ),
+                );
+            } else {
+                isos.insert(iso.to_string(), i);
+            }
+        }
     }
+    part_of_cycles(
+        &kept,
+        files,
+        &index,
+        &mut problems,
+        &mut budget,
+        &checker,
+        &mut fixes,
+    );
     // Report in the order a user reads the files: file by file, top to bottom.
     // Within the limits, the problems found first are kept: those that stop a file being
     // read come before those of single entities and fields.
@@ -123,22 +155,24 @@ enum Fix {
     Coordinates,
     Date,
     PostDate(usize, &'static str),
+    PartOf,
 }
 
 impl Fix {
     fn apply(self, e: &mut Entity) {
         match (self, e) {
             (Fix::Coordinates, Entity::City(c)) => c.coordinates = None,
+            (Fix::PartOf, Entity::City(c)) => c.part_of = None,
             (Fix::Date, Entity::Organization(o)) => o.founded = None,
             (Fix::Date, Entity::SisterCity(t)) => t.established = None,
             (Fix::Date, Entity::Agreement(a)) => a.signed = None,
             (Fix::Date, Entity::Event(ev)) => ev.date = None,
             (Fix::PostDate(i, field), Entity::Person(p)) => {
                 if let Some(post) = p.posts.get_mut(i) {
-                    if field == "since" {
-                        post.since = None;
-                    } else {
-                        post.until = None;
+                    match field {
+                        "since" => post.since = None,
+                        "until" => post.until = None,
+                        _ => post.as_of = None,
                     }
                 }
             }
@@ -151,6 +185,8 @@ struct Checker<'a> {
     index: &'a IdIndex,
     kinds: &'a [Kind],
     ids: &'a [&'a str],
+    /// Whether the data defines countries (then a city's `country` must name one).
+    countries: bool,
 }
 
 /// How many problems each file, and all of them together, may still list
@@ -430,6 +466,96 @@ const CITY: &[Kind] = &[Kind::City];
 const PERSON: &[Kind] = &[Kind::Person];
 const PARTY: &[Kind] = &[Kind::Organization, Kind::City];
 const PARTICIPANT: &[Kind] = &[Kind::Organization, Kind::Person, Kind::City];
+const AGREEMENT: &[Kind] = &[Kind::Agreement];
+const COUNTRY: &[Kind] = &[Kind::Country];
+
+/// Whether `s` is an ISO 3166-1 code of `len` upper-case ASCII letters.
+fn is_code(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Reports every chain of `part_of` that comes back to where it started, at the `part_of`
+/// of each city in the loop, and drops those fields so nothing walks the loop.
+fn part_of_cycles(
+    kept: &[(usize, Parsed)],
+    files: &[FileText],
+    index: &IdIndex,
+    problems: &mut Vec<Problem>,
+    budget: &mut Budget,
+    checker: &Checker<'_>,
+    fixes: &mut Vec<(usize, Fix)>,
+) {
+    // A city part of itself was reported already.
+    let parent: Vec<Option<usize>> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (_, p))| match &p.entity {
+            Entity::City(c) => c
+                .part_of
+                .as_deref()
+                .and_then(|id| index.get(id))
+                .map(|j| j as usize)
+                .filter(|&j| j != i && matches!(kept[j].1.entity, Entity::City(_))),
+            _ => None,
+        })
+        .collect();
+    // 0: not yet seen, 1: on the walk under way, 2: done.
+    let mut state = vec![0u8; kept.len()];
+    for start in 0..kept.len() {
+        if state[start] != 0 || parent[start].is_none() {
+            continue;
+        }
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(x) = at {
+            match state[x] {
+                0 => {
+                    state[x] = 1;
+                    walk.push(x);
+                    at = parent[x];
+                }
+                1 => {
+                    // A loop: from x's place on this walk to its end.
+                    let from = walk.iter().position(|&w| w == x).unwrap_or(0);
+                    let cycle = &walk[from..];
+                    let names: Vec<&str> = cycle
+                        .iter()
+                        .chain(std::iter::once(&x))
+                        .map(|&c| kept[c].1.entity.id())
+                        .collect();
+                    let chain = names
+                        .iter()
+                        .map(|n| format!("`{}`", clean_line(n)))
+                        .collect::<Vec<_>>()
+                        .join(" → ");
+                    for &c in cycle {
+                        let (f, p) = &kept[c];
+                        let mut ctx = Ctx {
+                            f: *f,
+                            file: &files[*f],
+                            range: &p.range,
+                            problems,
+                            budget,
+                            checker,
+                        };
+                        ctx.error(
+                            &[Step::Field("part_of")],
+                            format!(
+                                "`part_of` goes round in a circle: {chain} (field `part_of` ignored)"
+                            ),
+                        );
+                        fixes.push((c, Fix::PartOf));
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for w in walk {
+            state[w] = 2;
+        }
+    }
+}
 
 fn check_entity(
     ctx: &mut Ctx<'_, '_>,
@@ -472,6 +598,20 @@ fn check_entity(
             }
         }
         Entity::City(c) => {
+            if ctx.checker.countries {
+                ctx.reference(&c.country, COUNTRY, &[Field("country")]);
+            }
+            if let Some(up) = &c.part_of {
+                if up == &c.id {
+                    ctx.error(
+                        &[Field("part_of")],
+                        "a place cannot be part of itself (field `part_of` ignored)".into(),
+                    );
+                    fixes.push((i, Fix::PartOf));
+                } else {
+                    ctx.reference(up, CITY, &[Field("part_of")]);
+                }
+            }
             if let Some((lat, lon)) = c.coordinates {
                 let bad_lat = !(-90.0..=90.0).contains(&lat);
                 let bad_lon = !(-180.0..=180.0).contains(&lon);
@@ -524,8 +664,36 @@ fn check_entity(
                     ties.insert(key, i);
                 }
             }
+            if let Some(a) = &t.agreement {
+                ctx.reference(a, AGREEMENT, &[Field("agreement")]);
+            }
             if !ctx.date(&t.established, &[Field("established")]) {
                 fixes.push((i, Fix::Date));
+            }
+        }
+        Entity::Country(c) => {
+            let codes = [("iso", &c.iso, 2), ("iso3", &c.iso3, 3)];
+            for (field, code, len) in codes {
+                if let Some(v) = code
+                    && !is_code(v, len)
+                {
+                    ctx.error(
+                        &[Field(field)],
+                        format!(
+                            "`{}` is not an ISO 3166-1 code: {len} upper-case letters, like `{}`",
+                            clean_line(v),
+                            if len == 2 { "FI" } else { "FIN" }
+                        ),
+                    );
+                }
+            }
+            if let Some(m) = c.m49
+                && m > 999
+            {
+                ctx.error(
+                    &[Field("m49")],
+                    format!("`{m}` is not a UN M49 code: at most three digits"),
+                );
             }
         }
         Entity::Person(p) => {
@@ -540,6 +708,9 @@ fn check_entity(
                 }
                 if !ctx.date(&post.until, &[Field("posts"), Index(n), Field("until")]) {
                     fixes.push((i, Fix::PostDate(n, "until")));
+                }
+                if !ctx.date(&post.as_of, &[Field("posts"), Index(n), Field("as_of")]) {
+                    fixes.push((i, Fix::PostDate(n, "as_of")));
                 }
             }
         }

@@ -112,7 +112,9 @@ pub fn row(ds: &Dataset, i: usize) -> Vec<String> {
     };
     // A city's name and country.
     let place = |id: Option<&String>| match id.map(|c| (c, ds.get(c))) {
-        Some((_, Some(Entity::City(c)))) => (c.name.clone(), c.country.clone()),
+        Some((_, Some(Entity::City(c)))) => {
+            (c.name.clone(), ds.country_name(&c.country).to_string())
+        }
         Some((id, _)) => (id.clone(), String::new()),
         None => Default::default(),
     };
@@ -144,7 +146,11 @@ pub fn row(ds: &Dataset, i: usize) -> Vec<String> {
         }
         Entity::City(c) => {
             r.r#type = c.kind.clone().unwrap_or_else(|| "city".into());
-            r.country = c.country.clone();
+            r.country = ds.country_name(&c.country).to_string();
+        }
+        Entity::Country(c) => {
+            r.r#type = "country".into();
+            r.country = c.name.clone();
         }
         Entity::SisterCity(t) => {
             r.r#type = opt(&t.kind);

@@ -38,7 +38,7 @@ pub fn card_of(ds: &Dataset, i: usize) -> Option<String> {
             let c = &o.contact;
             let city = o.city.as_deref().and_then(|c| ds.get(c));
             let (locality, country) = match city {
-                Some(Entity::City(c)) => (c.name.as_str(), c.country.as_str()),
+                Some(Entity::City(c)) => (c.name.as_str(), ds.country_name(&c.country)),
                 _ => ("", ""),
             };
             let street = c.address.as_deref().unwrap_or_default();
@@ -127,27 +127,53 @@ fn note(v: &mut Writer, parts: &[Option<&str>]) {
     }
 }
 
-/// A TEL: a `tel:` URI when the number is a valid global number (`+` and digits, with
-/// spaces, `-`, `.` and parentheses between), else the number as text.
+/// A TEL: a `tel:` URI when the number dials from anywhere, else the number as text.
 fn tel(v: &mut Writer, types: &str, number: &str) {
     let n = number.trim();
-    let digits = n.chars().filter(char::is_ascii_digit).count();
-    let global = n.strip_prefix('+').is_some_and(|rest| {
-        rest.chars()
-            .all(|c| c.is_ascii_digit() || " -.()".contains(c))
-    });
-    if global && digits > 0 {
-        let uri: String = n.chars().map(|c| if c == ' ' { '-' } else { c }).collect();
-        v.prop(
+    match dialable(n) {
+        Some(uri) => v.prop(
             &format!("TEL;TYPE={types};VALUE=uri"),
             &format!("tel:{uri}"),
-        );
-    } else if !n.is_empty() {
-        v.prop(
+        ),
+        None if !n.is_empty() => v.prop(
             &format!("TEL;TYPE={types};VALUE=text"),
             &escape_text(&safe(n)),
-        );
+        ),
+        None => {}
     }
+}
+
+/// The global number in `n` as an RFC 3966 number, `+86-21-6249-6566`: `+` or the
+/// international prefix `00`, then digits with spaces, `-`, `.` or parentheses between; a
+/// trunk `(0)` after the country code (`+358 (0)9 818 81`) is dropped, the other separators
+/// become `-`. `None` for anything else (a local number, an extension, words).
+fn dialable(n: &str) -> Option<String> {
+    let rest = n
+        .strip_prefix('+')
+        .or_else(|| n.strip_prefix("00").filter(|r| !r.starts_with('0')))?;
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -.()".contains(c))
+    {
+        return None;
+    }
+    let rest = rest.replace("(0)", " ");
+    let mut out = String::from("+");
+    let mut sep = false;
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            if sep && out.len() > 1 {
+                out.push('-');
+            }
+            out.push(c);
+            sep = false;
+        } else {
+            sep = true;
+        }
+    }
+    let digits = out.len() - 1 - out.matches('-').count();
+    // E.164: at most 15 digits; fewer than 7 is no dialable number.
+    (7..=15).contains(&digits).then_some(out)
 }
 
 /// A web site as a URI: `http://` is added when no scheme is given; characters a URI cannot
@@ -333,13 +359,19 @@ mod tests {
     fn only_global_numbers_become_tel_uris() {
         let mut v = Writer::default();
         tel(&mut v, "work", "+86 23 6723-0470");
+        tel(&mut v, "work", "+86 21 6249 6566");
         tel(&mut v, "work", "0086-21-62496566");
+        tel(&mut v, "work", "+358 (0)9 818 81");
         tel(&mut v, "work,fax", "23111111 ext. 5");
+        tel(&mut v, "work", "23111111");
         assert_eq!(
             v.out,
             "TEL;TYPE=work;VALUE=uri:tel:+86-23-6723-0470\r\n\
-             TEL;TYPE=work;VALUE=text:0086-21-62496566\r\n\
-             TEL;TYPE=work,fax;VALUE=text:23111111 ext. 5\r\n"
+             TEL;TYPE=work;VALUE=uri:tel:+86-21-6249-6566\r\n\
+             TEL;TYPE=work;VALUE=uri:tel:+86-21-62496566\r\n\
+             TEL;TYPE=work;VALUE=uri:tel:+358-9-818-81\r\n\
+             TEL;TYPE=work,fax;VALUE=text:23111111 ext. 5\r\n\
+             TEL;TYPE=work;VALUE=text:23111111\r\n"
         );
     }
 

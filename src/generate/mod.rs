@@ -962,7 +962,12 @@ mod tests {
         ]));
         assert_eq!(ds.problems, [], "generated data passes `liaison check`");
         assert_eq!(ds.len(), 3000);
-        for kind in crate::model::Kind::ALL {
+        // Generated cities name their country in words (the form of data without country
+        // entities), so no country is generated.
+        for kind in crate::model::Kind::ALL
+            .into_iter()
+            .filter(|&k| k != crate::model::Kind::Country)
+        {
             assert!(ds.count(kind) > 0, "{kind} generated");
         }
         assert_eq!(ds.count(crate::model::Kind::Person), counts.people);

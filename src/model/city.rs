@@ -1,4 +1,4 @@
-//! A city or region.
+//! A city, district or region, possibly part of another.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,9 +16,13 @@ pub struct City {
     /// Other names and spellings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// The country it is in.
+    /// Id of the [`super::Country`] it is in (`"finland"`). In a dataset without any
+    /// country entity, a plain country name, unchecked (data written before countries).
     pub country: String,
-    /// `"city"` unless said otherwise: `"region"`, `"province"`, `"state"`, `"prefecture"`...
+    /// Id of the city or region it is part of: a district of a city, a city of a province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// `"city"` unless said otherwise: `"district"`, `"region"`, `"province"`, `"state"`...
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Latitude and longitude in degrees: `(31.23, 121.47)`.

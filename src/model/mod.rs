@@ -6,6 +6,7 @@
 
 mod agreement;
 mod city;
+mod country;
 mod date;
 mod event;
 mod organization;
@@ -14,11 +15,12 @@ mod tie;
 
 pub use agreement::Agreement;
 pub use city::City;
+pub use country::Country;
 pub use date::PartialDate;
 pub use event::Event;
 pub use organization::{Contact, Organization};
 pub use person::{Person, Post};
-pub use tie::{SisterCityTie, TieStatus};
+pub use tie::{Level, SisterCityTie, TieStatus};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +39,8 @@ pub enum Entity {
     Agreement(Agreement),
     /// A dated event: visit, forum, ceremony...
     Event(Event),
+    /// A country, with its ISO codes and UN M49 region.
+    Country(Country),
 }
 
 /// The kinds of entity, in the order they are listed and ranked.
@@ -55,17 +59,20 @@ pub enum Kind {
     Event,
     /// [`SisterCityTie`]
     SisterCity,
+    /// [`Country`]
+    Country,
 }
 
 impl Kind {
     /// Every kind, in display order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Organization,
         Kind::City,
         Kind::Person,
         Kind::Agreement,
         Kind::Event,
         Kind::SisterCity,
+        Kind::Country,
     ];
 
     /// The lower-case name used in output and in `kind:` filters (`organization`, `city`...).
@@ -77,6 +84,7 @@ impl Kind {
             Kind::Agreement => "agreement",
             Kind::Event => "event",
             Kind::SisterCity => "sister_city",
+            Kind::Country => "country",
         }
     }
 
@@ -89,6 +97,7 @@ impl Kind {
             Kind::Agreement => "Agreements",
             Kind::Event => "Events",
             Kind::SisterCity => "Sister-city ties",
+            Kind::Country => "Countries",
         }
     }
 
@@ -103,6 +112,7 @@ impl Kind {
             "agreement" | "agreements" | "agr" | "a" => Kind::Agreement,
             "event" | "events" | "ev" | "e" => Kind::Event,
             "sister_city" | "sister" | "tie" | "ties" | "twin" | "s" => Kind::SisterCity,
+            "country" | "countries" | "nation" => Kind::Country,
             _ => return None,
         })
     }
@@ -124,6 +134,7 @@ impl Entity {
             Entity::Person(e) => &e.id,
             Entity::Agreement(e) => &e.id,
             Entity::Event(e) => &e.id,
+            Entity::Country(e) => &e.id,
         }
     }
 
@@ -136,6 +147,7 @@ impl Entity {
             Entity::Person(_) => Kind::Person,
             Entity::Agreement(_) => Kind::Agreement,
             Entity::Event(_) => Kind::Event,
+            Entity::Country(_) => Kind::Country,
         }
     }
 
@@ -149,6 +161,7 @@ impl Entity {
             Entity::Person(e) => &e.name,
             Entity::Agreement(e) => &e.title,
             Entity::Event(e) => &e.title,
+            Entity::Country(e) => &e.name,
         }
     }
 
@@ -160,6 +173,7 @@ impl Entity {
             Entity::Person(e) => e.native_name.as_deref(),
             Entity::Agreement(e) => e.native_title.as_deref(),
             Entity::Event(e) => e.native_title.as_deref(),
+            Entity::Country(e) => e.native_name.as_deref(),
             Entity::SisterCity(_) => None,
         }
     }
@@ -172,6 +186,7 @@ impl Entity {
             Entity::Person(e) => &e.aliases,
             Entity::Agreement(e) => &e.aliases,
             Entity::Event(e) => &e.aliases,
+            Entity::Country(e) => &e.aliases,
             Entity::SisterCity(_) => &[],
         }
     }
@@ -185,6 +200,7 @@ impl Entity {
             Entity::Person(e) => &e.sources,
             Entity::Agreement(e) => &e.sources,
             Entity::Event(e) => &e.sources,
+            Entity::Country(e) => &e.sources,
         }
     }
 
@@ -197,6 +213,7 @@ impl Entity {
             Entity::Person(e) => e.note.as_deref(),
             Entity::Agreement(e) => e.note.as_deref(),
             Entity::Event(e) => e.note.as_deref(),
+            Entity::Country(e) => e.note.as_deref(),
         }
     }
 
@@ -204,7 +221,7 @@ impl Entity {
     pub fn date(&self) -> Option<&PartialDate> {
         match self {
             Entity::Organization(e) => e.founded.as_ref(),
-            Entity::City(_) | Entity::Person(_) => None,
+            Entity::City(_) | Entity::Person(_) | Entity::Country(_) => None,
             Entity::SisterCity(e) => e.established.as_ref(),
             Entity::Agreement(e) => e.signed.as_ref(),
             Entity::Event(e) => e.date.as_ref(),

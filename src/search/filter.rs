@@ -1,17 +1,18 @@
 //! What the filters of a query see of each entity: its date's year, its countries (with
-//! their names, codes and UN M49 regions) and, for a tie, its level. Built once with the
-//! index; a query's filters are resolved once ([`Resolved`]) and then checked per entity
-//! without allocating.
+//! their names, ISO codes and UN M49 regions) and, for a tie, its level. Built once with
+//! the index; a query's filters are resolved once ([`Resolved`]) and then checked per
+//! entity without allocating.
 //!
-//! The countries of an entity: a city's own; an organization's through its city; a tie's
-//! through either city; an agreement's or event's through its place and its parties,
-//! organizers and participants; a person's through the organizations of their posts.
-//! This module reads the model; it does not rank or match text.
+//! The countries of an entity are [`crate::graph::countries_of`]'s (a city's own, an
+//! organization's through its city, a tie's through either side, an agreement's or event's
+//! through its place and parties, a person's through their posts); where a city names its
+//! country by a plain name rather than a country entity (data written before countries),
+//! that name is used. This module reads the model; it does not rank or match text.
 
 use super::fold::fold;
-use super::query::{Filter, Level};
+use super::query::Filter;
 use crate::dataset::Dataset;
-use crate::model::{Entity, SisterCityTie};
+use crate::model::{Entity, Level};
 use hashbrown::HashMap;
 
 /// A country as filters know it.
@@ -30,7 +31,7 @@ pub(super) struct Facets {
     year: Vec<i16>,
     /// Each entity's date as a sort key (undated last), for listing by date.
     date: Vec<u32>,
-    /// Each tie's level, `None` for other entities and ties of unknown level.
+    /// Each tie's level, `None` for other entities.
     level: Vec<Option<Level>>,
     /// Entity `i`'s countries are `countries[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
@@ -38,71 +39,67 @@ pub(super) struct Facets {
     table: Vec<Country>,
 }
 
-/// The country of a city, by what the data says: names and codes it answers to, and the
-/// regions it is in.
-fn city_country(ds: &Dataset, city: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let Some(Entity::City(c)) = ds.get(city) else {
-        return None;
-    };
-    let name = c.country.trim();
-    if name.is_empty() {
-        return None;
+/// What a country entity answers to, and its regions.
+fn country_entity(c: &crate::model::Country) -> Country {
+    let mut keys: Vec<String> = [Some(&c.name), c.native_name.as_ref(), Some(&c.id)]
+        .into_iter()
+        .flatten()
+        .chain(&c.aliases)
+        .chain(c.iso.iter())
+        .chain(c.iso3.iter())
+        .map(|k| fold(k))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.dedup();
+    Country {
+        keys,
+        regions: c.regions().map(fold).collect(),
     }
-    Some((vec![fold(name)], regions_of(&fold(name))))
 }
 
-/// The UN M49 regions and subregions of a country, folded. The data model gives none yet
-/// (countries are plain names), so `region:` finds nothing until it does.
-fn regions_of(_country: &str) -> Vec<String> {
-    Vec::new()
-}
-
-/// The level of a tie, from the words its sources use for its kind.
-fn tie_level(t: &SisterCityTie) -> Option<Level> {
-    let k = fold(t.kind.as_deref()?);
-    let has = |w: &str| k.contains(w);
-    Some(
-        if has("proposal") || has("talks") || has("principle") || has("preliminary") {
-            Level::Proposed
-        } else if has("memorandum") || has("mou") || has("letter") || has("intent") {
-            Level::Memorandum
-        } else if has("friend") || has("cooperation") || has("partnership") {
-            Level::Friendly
-        } else if has("sister") || has("twin") {
-            Level::Official
-        } else {
-            return None;
-        },
-    )
-}
-
-/// The cities through which an entity is in a country.
-fn cities_of<'a>(ds: &'a Dataset, e: &'a Entity, out: &mut Vec<&'a str>) {
-    let via = |id: &'a str, out: &mut Vec<&'a str>| match ds.get(id) {
-        Some(Entity::City(c)) => out.push(&c.id),
-        Some(Entity::Organization(o)) => out.extend(o.city.as_deref()),
+/// The plain country names (data without country entities) of the cities through which
+/// an entity is in a country.
+fn plain_countries<'a>(ds: &'a Dataset, e: &'a Entity, out: &mut Vec<&'a str>) {
+    let city = |id: &str, out: &mut Vec<&'a str>| {
+        if let Some(Entity::City(c)) = ds.get(id)
+            && ds.country(&c.country).is_none()
+            && !c.country.trim().is_empty()
+        {
+            out.push(c.country.as_str());
+        }
+    };
+    let via = |id: &str, out: &mut Vec<&'a str>| match ds.get(id) {
+        Some(Entity::City(_)) => city(id, out),
+        Some(Entity::Organization(o)) => {
+            if let Some(c) = o.city.as_deref() {
+                city(c, out);
+            }
+        }
         _ => {}
     };
     match e {
-        Entity::City(c) => out.push(&c.id),
-        Entity::Organization(o) => out.extend(o.city.as_deref()),
+        Entity::City(c) => city(&c.id, out),
+        Entity::Organization(o) => {
+            if let Some(c) = o.city.as_deref() {
+                city(c, out);
+            }
+        }
         Entity::SisterCity(t) => {
-            out.push(&t.cities.0);
-            out.push(&t.cities.1);
+            city(&t.cities.0, out);
+            city(&t.cities.1, out);
         }
         Entity::Agreement(a) => {
-            if let Some(p) = &a.place {
-                via(p, out);
-            }
-            for p in &a.parties {
+            for p in a.place.iter().chain(&a.parties) {
                 via(p, out);
             }
         }
         Entity::Event(ev) => {
-            if let Some(p) = &ev.place {
-                via(p, out);
-            }
-            for p in ev.organizers.iter().chain(&ev.participants) {
+            for p in ev
+                .place
+                .iter()
+                .chain(&ev.organizers)
+                .chain(&ev.participants)
+            {
                 via(p, out);
             }
         }
@@ -111,6 +108,7 @@ fn cities_of<'a>(ds: &'a Dataset, e: &'a Entity, out: &mut Vec<&'a str>) {
                 via(&post.organization, out);
             }
         }
+        Entity::Country(_) => {}
     }
 }
 
@@ -125,10 +123,10 @@ impl Facets {
             starts: Vec::with_capacity(n + 1),
             ..Facets::default()
         };
-        let mut by_key: HashMap<String, u16> = HashMap::new();
-        // Each city's country id, computed once.
-        let mut of_city: HashMap<&str, Option<u16>> = HashMap::new();
-        let mut cities = Vec::new();
+        // Table rows of country entities (by entity index) and of plain names.
+        let mut of_entity: HashMap<u32, u16> = HashMap::new();
+        let mut of_name: HashMap<String, u16> = HashMap::new();
+        let mut plain = Vec::new();
         f.starts.push(0);
         for i in 0..n {
             let e = ds.entity(i);
@@ -143,28 +141,39 @@ impl Facets {
                 u32::MAX
             });
             f.level.push(match e {
-                Entity::SisterCity(t) => tie_level(t),
+                Entity::SisterCity(t) => Some(t.level),
                 _ => None,
             });
-            cities.clear();
-            cities_of(ds, e, &mut cities);
             let from = f.countries.len();
-            for &city in &cities {
-                let id = *of_city.entry(city).or_insert_with(|| {
-                    let (keys, regions) = city_country(ds, city)?;
-                    let first = keys.first()?.clone();
-                    let next = f.table.len();
-                    let id = *by_key.entry(first).or_insert_with(|| next as u16);
-                    if id as usize == next && next < u16::MAX as usize {
-                        f.table.push(Country { keys, regions });
-                    }
-                    Some(id)
-                });
-                if let Some(id) = id
-                    && !f.countries[from..].contains(&id)
-                {
-                    f.countries.push(id);
+            let table = &mut f.table;
+            let add = |id: u16, countries: &mut Vec<u16>| {
+                if !countries[from..].contains(&id) {
+                    countries.push(id);
                 }
+            };
+            for c in crate::graph::countries_of(ds, i) {
+                let id = *of_entity.entry(c).or_insert_with(|| {
+                    let row = match ds.entity(c as usize) {
+                        Entity::Country(country) => country_entity(country),
+                        _ => Country::default(),
+                    };
+                    table.push(row);
+                    (table.len() - 1) as u16
+                });
+                add(id, &mut f.countries);
+            }
+            plain.clear();
+            plain_countries(ds, e, &mut plain);
+            for name in &plain {
+                let key = fold(name);
+                let id = *of_name.entry(key.clone()).or_insert_with(|| {
+                    table.push(Country {
+                        keys: vec![key],
+                        regions: Vec::new(),
+                    });
+                    (table.len() - 1) as u16
+                });
+                add(id, &mut f.countries);
             }
             f.starts.push(f.countries.len() as u32);
         }

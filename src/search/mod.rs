@@ -29,7 +29,7 @@ mod pinyin;
 mod query;
 mod typo;
 
-pub use query::{FILTERS, Filter, FilterDoc, Level, Query};
+pub use query::{FILTERS, Filter, FilterDoc, Query};
 
 use crate::dataset::Dataset;
 use crate::model::{Entity, Kind};
@@ -115,7 +115,7 @@ pub struct Ranked {
     /// The best hits, best first: at most the limit asked for, of the kind asked for.
     pub hits: Vec<Hit>,
     /// How many entities matched, by kind (indexed by `Kind as usize`, [`Kind::ALL`] order).
-    pub matched: [usize; 6],
+    pub matched: [usize; Kind::ALL.len()],
     /// Why the query could not run (an unknown filter, a bad value), to show the user.
     pub error: Option<String>,
 }
@@ -142,7 +142,7 @@ pub struct SearchIndex {
     /// Each entity's position in `browse`.
     rank: Vec<u32>,
     /// Where each kind's entities are in `browse`.
-    kind_ranges: [std::ops::Range<u32>; 6],
+    kind_ranges: [std::ops::Range<u32>; Kind::ALL.len()],
     /// Each entity's rank by folded display name alone (equal names, equal ranks).
     name_rank: Vec<u32>,
     /// The distinct words of names, aliases, cities and countries, for typos.
@@ -257,7 +257,7 @@ impl SearchIndex {
                 Entity::Organization(o) => {
                     if let Some(c) = o.city.as_deref().and_then(city_of) {
                         b.push(id, Field::City, &c.name, true);
-                        b.push(id, Field::Country, &c.country, true);
+                        b.push(id, Field::Country, ds.country_name(&c.country), true);
                     }
                     let contact = &o.contact;
                     if let Some(a) = &contact.address {
@@ -276,7 +276,14 @@ impl SearchIndex {
                         b.push(id, Field::Website, w, false);
                     }
                 }
-                Entity::City(c) => b.push(id, Field::Country, &c.country, true),
+                Entity::City(c) => b.push(id, Field::Country, ds.country_name(&c.country), true),
+                Entity::Country(c) => {
+                    for code in [&c.iso, &c.iso3].into_iter().flatten() {
+                        b.push(id, Field::Alias, code, false);
+                    }
+                    // `europe` finds the European countries.
+                    b.push(id, Field::Country, &c.region_text(), false);
+                }
                 Entity::Event(ev) => {
                     if let Some(c) = ev.place.as_deref().and_then(city_of) {
                         b.push(id, Field::City, &c.name, false);
@@ -410,7 +417,7 @@ impl SearchIndex {
         self.rank_unless(query, listed, limit, &|| false)
             .unwrap_or_else(|| Ranked {
                 hits: Vec::new(),
-                matched: [0; 6],
+                matched: [0; Kind::ALL.len()],
                 error: None,
             })
     }
@@ -424,7 +431,7 @@ impl SearchIndex {
         limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
-        let mut matched = [0usize; 6];
+        let mut matched = [0usize; Kind::ALL.len()];
         if let Some(e) = &query.error {
             return Some(Ranked {
                 hits: Vec::new(),
@@ -535,7 +542,7 @@ impl SearchIndex {
         listed: Option<Kind>,
         limit: usize,
     ) -> Ranked {
-        let mut matched = [0usize; 6];
+        let mut matched = [0usize; Kind::ALL.len()];
         let mut hits = Vec::new();
         for k in Kind::ALL {
             if query.kind.is_some_and(|q| q != k) {
@@ -1130,7 +1137,7 @@ struct TypoHit {
 #[derive(Default)]
 struct Plain {
     keys: Vec<u64>,
-    matched: [usize; 6],
+    matched: [usize; Kind::ALL.len()],
     /// Hits of the listed kind.
     listed: usize,
     /// Entities with no plain match, for fuzzy matching.
@@ -1143,7 +1150,7 @@ struct Plain {
 #[derive(Default)]
 struct FuzzyPart {
     keys: Vec<u64>,
-    matched: [usize; 6],
+    matched: [usize; Kind::ALL.len()],
     /// Candidates holding the query in order (for a one-word query).
     in_order: Vec<u32>,
 }
@@ -1178,7 +1185,7 @@ impl Iterator for Among<'_> {
     }
 }
 
-fn add(total: &mut [usize; 6], part: &[usize; 6]) {
+fn add(total: &mut [usize; Kind::ALL.len()], part: &[usize; Kind::ALL.len()]) {
     for (t, p) in total.iter_mut().zip(part) {
         *t += p;
     }

@@ -2,14 +2,14 @@
 //! command that takes a query.
 //!
 //! `country:finland region:"eastern asia" year:2019 since:2010 until:2015 level:official`
-//! and the kinds `org:`, `city:`, `person:`, `agreement:`, `event:`, `tie:` may stand
+//! and the kinds `org:`, `city:`, `person:`, `agreement:`, `event:`, `countries:`, `tie:` may stand
 //! anywhere in the line; the rest is the text to match, folded ([`super::fold`]) or, when it
 //! looks like a phone number, reduced to its digits ([`super::contact`]). A word followed
 //! directly by a colon and a value (`foo:bar`) that names no filter is an error listing the
 //! known ones; `Harbour: Bridge` (a space after the colon) stays text. This module parses
 //! only; what a filter lets through is [`super::filter`]'s business.
 
-use crate::model::Kind;
+use crate::model::{Kind, Level};
 
 /// One filter of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,50 +26,6 @@ pub enum Filter {
     Until(i32),
     /// A tie of this level.
     Level(Level),
-}
-
-/// The level of a sister-city tie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Level {
-    /// An official sister city (友好城市).
-    Official,
-    /// A friendly-exchange city (友好交流城市).
-    Friendly,
-    /// A memorandum or letter of intent.
-    Memorandum,
-    /// Proposed or under discussion.
-    Proposed,
-}
-
-impl Level {
-    /// Every level, strongest first.
-    pub const ALL: [Level; 4] = [
-        Level::Official,
-        Level::Friendly,
-        Level::Memorandum,
-        Level::Proposed,
-    ];
-
-    /// The name used in `level:` filters.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Official => "official",
-            Level::Friendly => "friendly",
-            Level::Memorandum => "memorandum",
-            Level::Proposed => "proposed",
-        }
-    }
-
-    /// Parses a level name or a common synonym.
-    pub fn parse(s: &str) -> Option<Level> {
-        Some(match s {
-            "official" | "sister" | "sister city" | "twin" => Level::Official,
-            "friendly" | "friendly exchange" | "friendship" => Level::Friendly,
-            "memorandum" | "mou" | "letter" | "loi" | "intent" => Level::Memorandum,
-            "proposed" | "proposal" => Level::Proposed,
-            _ => return None,
-        })
-    }
 }
 
 /// A filter name and what it does, for help screens and completion.
@@ -139,6 +95,11 @@ pub const FILTERS: &[FilterDoc] = &[
         name: "event:",
         example: "event: slush",
         help: "events only",
+    },
+    FilterDoc {
+        name: "countries:",
+        example: "countries: fin",
+        help: "countries only",
     },
     FilterDoc {
         name: "tie:",
@@ -248,10 +209,9 @@ impl Query {
             "year" => Filter::Year(year(name, value)?),
             "since" => Filter::Since(year(name, value)?),
             "until" => Filter::Until(year(name, value)?),
-            _ => Filter::Level(Level::parse(&folded).ok_or_else(|| {
+            _ => Filter::Level(Level::parse(value).ok_or_else(|| {
                 format!(
-                    "level: is one of {} (got \"{}\")",
-                    Level::ALL.map(Level::as_str).join(", "),
+                    "level: is one of official, friendly, memorandum, proposed (got \"{}\")",
                     crate::text::clean_line(value)
                 )
             })?),

@@ -91,7 +91,7 @@ pub fn listing(
 }
 
 /// Counts of the All tab and the kind tabs, from the hits of each kind.
-fn fill_kind_counts(counts: &mut [usize; 8], matched: &[usize; 6]) {
+fn fill_kind_counts(counts: &mut [usize; 8], matched: &[usize; crate::model::Kind::ALL.len()]) {
     counts[0] = matched.iter().sum();
     for (t, tab) in TABS.iter().enumerate() {
         if let Tab::Kind(k) = tab {

@@ -183,6 +183,7 @@ pub fn kind_color(kind: Kind) -> Color {
         Kind::Agreement => Color::Yellow,
         Kind::Event => Color::LightBlue,
         Kind::SisterCity => Color::LightGreen,
+        Kind::Country => Color::LightYellow,
     }
 }
 
@@ -195,5 +196,6 @@ pub fn kind_marker(kind: Kind) -> &'static str {
         Kind::Agreement => "agr",
         Kind::Event => "evt",
         Kind::SisterCity => "tie",
+        Kind::Country => "ctr",
     }
 }
