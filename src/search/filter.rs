@@ -57,58 +57,148 @@ fn country_entity(c: &crate::model::Country) -> Country {
     }
 }
 
-/// The plain country names (data without country entities) of the cities through which
-/// an entity is in a country.
-fn plain_countries<'a>(ds: &'a Dataset, e: &'a Entity, out: &mut Vec<&'a str>) {
-    let city = |id: &str, out: &mut Vec<&'a str>| {
-        if let Some(Entity::City(c)) = ds.get(id)
-            && ds.country(&c.country).is_none()
-            && !c.country.trim().is_empty()
+/// No country, in [`Resolver`]'s memo.
+const NONE: u32 = u32::MAX;
+/// Not looked at yet, in [`Resolver`]'s memo.
+const UNSEEN: u32 = u32::MAX - 1;
+
+/// Finds the countries of entities as [`crate::graph::countries_of`] does, remembering
+/// each place's country (one table row) so that a city is resolved once, not once per
+/// organization, tie or event that names it; a city naming its country by a plain name
+/// gets a row of its own for that name.
+struct Resolver<'a> {
+    ds: &'a Dataset,
+    /// Each entity's row as a place (a city's country, an organization's through its
+    /// city, a country itself), or [`NONE`] / [`UNSEEN`].
+    place: Vec<u32>,
+    of_name: HashMap<String, u32>,
+    table: Vec<Country>,
+    /// Each country entity's row.
+    of_country: HashMap<u32, u32>,
+}
+
+impl Resolver<'_> {
+    fn country_row(&mut self, k: usize) -> u32 {
+        let next = self.table.len() as u32;
+        let row = *self.of_country.entry(k as u32).or_insert(next);
+        if row == next {
+            self.table.push(match self.ds.entity(k) {
+                Entity::Country(c) => country_entity(c),
+                _ => Country::default(),
+            });
+        }
+        row
+    }
+
+    /// The row of a city (walking up `part_of`, at most 16 steps).
+    fn city(&mut self, at: usize, depth: u8) -> u32 {
+        let ds = self.ds;
+        let Entity::City(c) = ds.entity(at) else {
+            return NONE;
+        };
+        if let Some(k) = ds.index_of(&c.country)
+            && matches!(ds.entity(k), Entity::Country(_))
         {
-            out.push(c.country.as_str());
+            return self.country_row(k);
         }
-    };
-    let via = |id: &str, out: &mut Vec<&'a str>| match ds.get(id) {
-        Some(Entity::City(_)) => city(id, out),
-        Some(Entity::Organization(o)) => {
-            if let Some(c) = o.city.as_deref() {
-                city(c, out);
+        let name = c.country.trim();
+        if !name.is_empty() && ds.index_of(name).is_none() {
+            let key = fold(name);
+            let next = self.table.len() as u32;
+            let row = *self.of_name.entry(key.clone()).or_insert(next);
+            if row == next {
+                self.table.push(Country {
+                    keys: vec![key],
+                    regions: Vec::new(),
+                });
             }
+            return row;
         }
-        _ => {}
-    };
-    match e {
-        Entity::City(c) => city(&c.id, out),
-        Entity::Organization(o) => {
-            if let Some(c) = o.city.as_deref() {
-                city(c, out);
-            }
+        match c.part_of.as_deref().and_then(|p| ds.index_of(p)) {
+            Some(up) if depth < 16 => self.place_of(up, depth + 1),
+            _ => NONE,
         }
-        Entity::SisterCity(t) => {
-            city(&t.cities.0, out);
-            city(&t.cities.1, out);
+    }
+
+    /// The row of a place: a city, an organization through its city, a country.
+    fn place_of(&mut self, at: usize, depth: u8) -> u32 {
+        if self.place[at] != UNSEEN {
+            return self.place[at];
         }
-        Entity::Agreement(a) => {
-            for p in a.place.iter().chain(&a.parties) {
-                via(p, out);
-            }
+        let ds = self.ds;
+        let row = match ds.entity(at) {
+            Entity::City(_) => self.city(at, depth),
+            Entity::Organization(o) => match o.city.as_deref().and_then(|c| ds.index_of(c)) {
+                Some(c) if matches!(ds.entity(c), Entity::City(_)) => self.city(c, depth),
+                _ => NONE,
+            },
+            Entity::Country(_) => self.country_row(at),
+            _ => NONE,
+        };
+        self.place[at] = row;
+        row
+    }
+
+    fn place_id(&mut self, id: &str) -> u32 {
+        match self.ds.index_of(id) {
+            Some(at) => self.place_of(at, 0),
+            None => NONE,
         }
-        Entity::Event(ev) => {
-            for p in ev
-                .place
-                .iter()
-                .chain(&ev.organizers)
-                .chain(&ev.participants)
-            {
-                via(p, out);
-            }
+    }
+
+    /// A city's row, by id (an agreement's or event's place).
+    fn city_id(&mut self, id: &str) -> u32 {
+        match self.ds.index_of(id) {
+            Some(at) if matches!(self.ds.entity(at), Entity::City(_)) => self.place_of(at, 0),
+            _ => NONE,
         }
-        Entity::Person(p) => {
+    }
+
+    /// The rows of the organizations where a person holds or held a post.
+    fn person(&mut self, at: usize, out: &mut Vec<u32>) {
+        if let Entity::Person(p) = self.ds.entity(at) {
             for post in &p.posts {
-                via(&post.organization, out);
+                out.push(self.place_id(&post.organization));
             }
         }
-        Entity::Country(_) => {}
+    }
+
+    /// Entity `i`'s rows, with [`NONE`] and repeats among them.
+    fn rows(&mut self, i: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let ds = self.ds;
+        match ds.entity(i) {
+            Entity::Country(_) | Entity::City(_) | Entity::Organization(_) => {
+                out.push(self.place_of(i, 0));
+            }
+            Entity::SisterCity(t) => {
+                out.push(self.city_id(&t.cities.0));
+                out.push(self.city_id(&t.cities.1));
+            }
+            Entity::Agreement(a) => {
+                if let Some(p) = &a.place {
+                    out.push(self.city_id(p));
+                }
+                for p in &a.parties {
+                    out.push(self.place_id(p));
+                }
+            }
+            Entity::Event(ev) => {
+                if let Some(p) = &ev.place {
+                    out.push(self.city_id(p));
+                }
+                for p in ev.organizers.iter().chain(&ev.participants) {
+                    match ds.index_of(p) {
+                        Some(at) if matches!(ds.entity(at), Entity::Person(_)) => {
+                            self.person(at, out);
+                        }
+                        Some(at) => out.push(self.place_of(at, 0)),
+                        None => {}
+                    }
+                }
+            }
+            Entity::Person(_) => self.person(i, out),
+        }
     }
 }
 
@@ -123,10 +213,14 @@ impl Facets {
             starts: Vec::with_capacity(n + 1),
             ..Facets::default()
         };
-        // Table rows of country entities (by entity index) and of plain names.
-        let mut of_entity: HashMap<u32, u16> = HashMap::new();
-        let mut of_name: HashMap<String, u16> = HashMap::new();
-        let mut plain = Vec::new();
+        let mut resolver = Resolver {
+            ds,
+            place: vec![UNSEEN; n],
+            of_name: HashMap::new(),
+            table: Vec::new(),
+            of_country: HashMap::new(),
+        };
+        let mut rows = Vec::new();
         f.starts.push(0);
         for i in 0..n {
             let e = ds.entity(i);
@@ -144,41 +238,29 @@ impl Facets {
                 Entity::SisterCity(t) => Some(t.level),
                 _ => None,
             });
+            resolver.rows(i, &mut rows);
             let from = f.countries.len();
-            let table = &mut f.table;
-            let add = |id: u16, countries: &mut Vec<u16>| {
-                if !countries[from..].contains(&id) {
-                    countries.push(id);
+            for &row in &rows {
+                if let Ok(row) = u16::try_from(row)
+                    && !f.countries[from..].contains(&row)
+                {
+                    f.countries.push(row);
                 }
-            };
-            for c in crate::graph::countries_of(ds, i) {
-                let id = *of_entity.entry(c).or_insert_with(|| {
-                    let row = match ds.entity(c as usize) {
-                        Entity::Country(country) => country_entity(country),
-                        _ => Country::default(),
-                    };
-                    table.push(row);
-                    (table.len() - 1) as u16
-                });
-                add(id, &mut f.countries);
-            }
-            plain.clear();
-            plain_countries(ds, e, &mut plain);
-            for name in &plain {
-                let key = fold(name);
-                let id = *of_name.entry(key.clone()).or_insert_with(|| {
-                    table.push(Country {
-                        keys: vec![key],
-                        regions: Vec::new(),
-                    });
-                    (table.len() - 1) as u16
-                });
-                add(id, &mut f.countries);
             }
             f.starts.push(f.countries.len() as u32);
         }
         f.countries.shrink_to_fit();
+        f.table = resolver.table;
         f
+    }
+
+    /// Entity `i`'s countries as table rows (for tests against the graph's answer).
+    #[cfg(test)]
+    fn names_of(&self, i: usize) -> Vec<&str> {
+        self.countries[self.starts[i] as usize..self.starts[i + 1] as usize]
+            .iter()
+            .filter_map(|&c| self.table[c as usize].keys.first().map(String::as_str))
+            .collect()
     }
 
     /// The filters of a query resolved against the countries: which countries each
@@ -256,5 +338,27 @@ impl Resolved {
     /// Whether there is no filter at all.
     pub fn is_empty(&self) -> bool {
         self.filters.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::DataChoice;
+
+    #[test]
+    fn countries_are_those_the_graph_gives_on_the_built_in_data() {
+        let ds = Dataset::load(&DataChoice::Builtin);
+        let facets = Facets::build(&ds);
+        for i in 0..ds.len() {
+            let want: Vec<String> = crate::graph::countries_of(&ds, i)
+                .into_iter()
+                .filter_map(|c| match ds.entity(c as usize) {
+                    Entity::Country(c) => Some(fold(&c.name)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(facets.names_of(i), want, "{}", ds.entity(i).id());
+        }
     }
 }

@@ -83,6 +83,10 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 /// character it came from.
 pub fn fold_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
     out.clear();
+    if map.is_none() && text.is_ascii() {
+        fold_ascii(text.as_bytes(), out);
+        return;
+    }
     if let Some(m) = map.as_deref_mut() {
         m.clear();
     }
@@ -105,6 +109,27 @@ pub fn fold_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
                 m.push(ci as u32);
             }
         });
+    }
+}
+
+/// [`fold_into`] for ASCII text without a map: a byte at a time.
+fn fold_ascii(text: &[u8], out: &mut String) {
+    let mut pending_space = false;
+    for &b in text {
+        let c = match b {
+            b'A'..=b'Z' => b.to_ascii_lowercase(),
+            b'a'..=b'z' | b'0'..=b'9' => b,
+            b'\'' | b'`' => continue,
+            _ => {
+                pending_space = !out.is_empty();
+                continue;
+            }
+        };
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c as char);
     }
 }
 
@@ -153,6 +178,14 @@ mod tests {
         assert_eq!(fold("서울"), "서울");
         assert_eq!(fold("ガス"), "ガス");
         assert_eq!(fold("上海・東京"), "上海東京");
+    }
+
+    #[test]
+    fn ascii_takes_the_same_path_as_the_rest() {
+        for text in ["  Yan'an, Shaanxi -- (PRC) ", "A.B", "x", "", "'", "Ünï"] {
+            let (mapped, _) = fold_mapped(text);
+            assert_eq!(fold(text), mapped, "{text:?}");
+        }
     }
 
     #[test]

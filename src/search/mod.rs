@@ -255,9 +255,11 @@ impl SearchIndex {
             b.push(id, Field::Id, e.id(), false);
             match e {
                 Entity::Organization(o) => {
+                    // The city's and the country's words are in the dictionary through
+                    // their own entities: a typo finds those, not every organization there.
                     if let Some(c) = o.city.as_deref().and_then(city_of) {
-                        b.push(id, Field::City, &c.name, true);
-                        b.push(id, Field::Country, ds.country_name(&c.country), true);
+                        b.push(id, Field::City, &c.name, false);
+                        b.push(id, Field::Country, ds.country_name(&c.country), false);
                     }
                     let contact = &o.contact;
                     if let Some(a) = &contact.address {
@@ -673,7 +675,7 @@ impl SearchIndex {
             let i = i as usize;
             let kind = self.kinds[i];
             let (found, in_order) = if typo {
-                (false, self.fuzzy_exists(i, q).1)
+                (false, self.holds_in_order(i, q))
             } else if scored && listed.is_none_or(|k| k == kind) {
                 let (best, in_order) = self.best_fuzzy(i, q);
                 if let Some((score, _, _)) = best {
@@ -950,6 +952,15 @@ impl SearchIndex {
             }
         }
         (None, in_order)
+    }
+
+    /// Whether some field of entity `i` holds the query's characters in order.
+    fn holds_in_order(&self, i: usize, q: &Prepared<'_>) -> bool {
+        let fields = &self.fields;
+        fields.item(i).any(|f| {
+            let h = fields.hot(f);
+            h.mask & q.mask == q.mask && matching::in_order_of(fields.lower(h), q)
+        })
     }
 
     /// Whether some field of entity `i` matches fuzzily (the first one found will do), and
