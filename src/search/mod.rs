@@ -843,7 +843,11 @@ impl SearchIndex {
             if typo::allowed(w.len()) == 0 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            let near = self.dictionary.near(w);
+            let mut near = self.dictionary.near(w);
+            if words.len() == 1 {
+                // A word the query is, or starts, is found by the plain tiers already.
+                near.retain(|n| !n.word.starts_with(*w));
+            }
             if near.is_empty() {
                 return Vec::new();
             }

@@ -163,6 +163,10 @@ impl Query {
                     value = v.to_string();
                 }
                 let value = unquote(&value);
+                if value.is_empty() && rest.is_empty() {
+                    // `country:` at the end of the line is still being typed: no filter yet.
+                    continue;
+                }
                 if let Err(e) = q.add_filter(&lower, value) {
                     q.error.get_or_insert(e);
                 }
@@ -287,6 +291,10 @@ mod tests {
         assert!(e.contains("country:") && e.contains("tie:"), "{e}");
         assert!(Query::parse("year:soon").error.is_some());
         assert!(Query::parse("level:best").error.is_some());
+        assert!(Query::parse("country:\"\" x").error.is_some());
+        // Still being typed: no filter, no error.
+        let q = Query::parse("shanghai country:");
+        assert_eq!((q.filters.len(), q.error), (0, None));
     }
 
     #[test]
