@@ -47,13 +47,9 @@ pub enum Command {
     },
     /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
     #[command(after_help = "Examples:\n  \
-        liaison search shanghai overseas\n  \
-        liaison search shangai            (typos are forgiven)\n  \
-        liaison search shhw               (pinyin initials of 上海海外)\n  \
-        liaison search 62496566           (a phone number, however written)\n  \
+        liaison search shangai   (typos, pinyin such as shhw, phone numbers all work)\n  \
         liaison search 'country:finland org:'\n  \
-        liaison search 'region:europe tie: since:2000'\n  \
-        liaison search soea --json")]
+        liaison search 'region:europe tie: since:2000' --json")]
     Search {
         /// The query: words to match and filters anywhere (`country:finland`,
         /// `region:"eastern asia"`, `year:2019`, `since:2010`, `until:2015`,
