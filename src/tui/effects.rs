@@ -25,9 +25,10 @@ pub trait Surroundings {
         false
     }
 
-    /// Whether something is under way that should be looked at again soon.
-    fn busy(&self) -> bool {
-        false
+    /// How long until something falls due that no other thread will ring for (a reload
+    /// after the files have been quiet for a moment); `None`: nothing.
+    fn due_in(&self) -> Option<Duration> {
+        None
     }
 }
 
@@ -118,6 +119,7 @@ impl Outside {
             std::thread::spawn(move || {
                 // The browser owns the screen: no progress line on stderr.
                 let _ = tx.send(Network::load_silently(&choice));
+                super::wake::ring();
             });
             self.loading = Some(rx);
         }
@@ -150,8 +152,10 @@ impl Surroundings for Outside {
         out
     }
 
-    fn busy(&self) -> bool {
-        self.due.is_some() || self.loading.is_some()
+    fn due_in(&self) -> Option<Duration> {
+        // While loading, the loader rings when it is done.
+        let due = self.due.filter(|_| self.loading.is_none())?;
+        Some(due.saturating_duration_since(Instant::now()))
     }
 
     fn take_redraw(&mut self) -> bool {
@@ -223,6 +227,7 @@ fn watch(paths: &[PathBuf], tx: mpsc::Sender<Change>) -> Option<Watch> {
         }
         for change in ev.paths.iter().filter_map(|p| classify(p, &f1, &f2)) {
             let _ = tx.send(change);
+            super::wake::ring();
         }
     })
     .ok()?;
