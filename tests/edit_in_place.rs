@@ -98,14 +98,13 @@ fn assert_browser_is_back(s: &mut Session) {
     s.expect_clean_exit();
 }
 
-#[test]
-fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
-    let home = tempfile::tempdir().expect("home");
-    init(home.path());
-    let editor = recording_editor(home.path());
+/// Starts the browser in `home` with the recording editor as `EDITOR`, selects SOEA and
+/// presses `e`.
+fn press_e_on_soea(home: &Path) -> Session {
+    let editor = recording_editor(home);
     let editor = editor.to_str().expect("a UTF-8 path");
     let env = [("EDITOR", editor), ("VISUAL", "")];
-    let mut s = Session::launch_with_env(home.path(), &[], ROWS, COLS, &env);
+    let mut s = Session::launch_with_env(home, &[], ROWS, COLS, &env);
     s.wait_main_screen();
     s.send("/soea");
     s.send(ESC);
@@ -114,6 +113,14 @@ fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
             .is_some_and(|d| d.text().contains("Shanghai Overseas Exchange Association"))
     });
     s.send("e");
+    s
+}
+
+#[test]
+fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
+    let home = tempfile::tempdir().expect("home");
+    init(home.path());
+    let mut s = press_e_on_soea(home.path());
     let args = editor_args(home.path(), &s);
     assert_opens_soea(&args, &home.path().join("xdg_data_home/liaison"));
     assert_editor_had_a_cooked_terminal(home.path());
@@ -123,18 +130,7 @@ fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
 #[test]
 fn e_on_the_built_in_data_offers_init_and_edits_the_copy() {
     let home = tempfile::tempdir().expect("home");
-    let editor = recording_editor(home.path());
-    let editor = editor.to_str().expect("a UTF-8 path");
-    let env = [("EDITOR", editor), ("VISUAL", "")];
-    let mut s = Session::launch_with_env(home.path(), &[], ROWS, COLS, &env);
-    s.wait_main_screen();
-    s.send("/soea");
-    s.send(ESC);
-    s.wait_for("SOEA selected", |v| {
-        v.pane("Detail")
-            .is_some_and(|d| d.text().contains("Shanghai Overseas Exchange Association"))
-    });
-    s.send("e");
+    let mut s = press_e_on_soea(home.path());
     let data_dir = home.path().join("xdg_data_home/liaison");
     let shown = data_dir.display().to_string();
     s.wait_for("the offer to run liaison init", |v| {
