@@ -77,7 +77,8 @@ impl Doorbell {
     }
 
     /// Sleeps until the terminal has input or the bell rings, or `timeout` passes (`None`:
-    /// no timeout). A signal that interrupts the wait counts as a ring.
+    /// no timeout). A signal that interrupts the wait counts as a ring; a terminal hung up
+    /// is an error.
     pub fn wait(&mut self, timeout: Option<Duration>) -> std::io::Result<()> {
         use rustix::event::{PollFd, PollFlags, Timespec};
         use std::os::fd::AsFd;
@@ -95,6 +96,14 @@ impl Doorbell {
         match rustix::event::poll(&mut fds, limit.as_ref()) {
             Ok(_) | Err(rustix::io::Errno::INTR) => {}
             Err(e) => return Err(e.into()),
+        }
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        if fds[0].revents().intersects(gone) {
+            // Waiting again would return at once, for ever: a busy loop.
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "the terminal is gone",
+            ));
         }
         if !fds[1].revents().is_empty() {
             use std::io::Read;
