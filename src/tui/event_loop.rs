@@ -111,7 +111,7 @@ impl Scripted {
 impl EventSource for Scripted {
     fn next(&mut self, wait: Option<Duration>) -> io::Result<Option<Event>> {
         if wait == Some(Duration::ZERO) {
-            // One event per frame: every step of the script is drawn.
+            // One event per wake-up: every step of the script that changes something is drawn.
             return Ok(None);
         }
         match self.events.pop_front() {
