@@ -9,7 +9,7 @@ mod args;
 mod check;
 mod edit;
 mod export;
-mod init;
+pub mod init;
 mod json;
 mod map;
 mod path;

@@ -119,6 +119,8 @@ pub enum Action {
     Copy(CopyWhat),
     /// Export the selection's card as vCard to a file the user names.
     ExportCard,
+    /// Open the selection's data file at its line in the user's editor.
+    Edit,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
@@ -137,6 +139,15 @@ pub enum Action {
     /// Internal: what came of an effect (saving, copying, writing a file), for the status.
     #[serde(skip)]
     Done(String),
+    /// Internal: the entity to edit is in the built-in dataset, which `liaison init` would
+    /// copy to `dir` (when the platform has a data directory).
+    #[serde(skip)]
+    EditBuiltIn {
+        /// The entity, in the data shown.
+        entity: usize,
+        /// Where `liaison init` copies the data.
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// A listing from the search worker, for the search numbered `generation` on `net`.
@@ -191,6 +202,23 @@ impl PartialEq for Loaded {
 }
 
 impl Eq for Loaded {}
+
+/// An entity of one version of the data, compared by identity: what an editor opens.
+#[derive(Debug, Clone)]
+pub struct EditTarget {
+    /// The data it is in.
+    pub net: Arc<Network>,
+    /// The entity.
+    pub entity: usize,
+}
+
+impl PartialEq for EditTarget {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.net, &other.net) && self.entity == other.entity
+    }
+}
+
+impl Eq for EditTarget {}
 
 /// What `y` copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

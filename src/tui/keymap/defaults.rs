@@ -86,6 +86,7 @@ fn normal(b: &mut Binder) {
     b.bind(n, &[ch('r')], Reload);
     b.bind(n, &[ch('y')], StartCopy);
     b.bind(n, &[ch('x')], ExportCard);
+    b.bind(n, &[ch('e')], Edit);
     b.bind(n, &[ch('m')], OpenMap);
     b.bind(n, &[ch('p')], StartPath);
     b.bind(n, &[ch('t')], OpenTimeline);

@@ -19,7 +19,7 @@ fn section(mode: KeyMode, action: &Action) -> &'static str {
             }
             Open | HistoryBack | HistoryForward => "Links and history",
             OpenMap | StartPath | OpenTimeline => "Views",
-            ToggleBookmark | Reload | StartCopy | ExportCard => "Contacts and data",
+            ToggleBookmark | Reload | StartCopy | ExportCard | Edit => "Contacts and data",
             _ => "General",
         },
         KeyMode::Search => "While searching",
@@ -82,6 +82,7 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         Reload => "reload the data files now",
         StartCopy => "copy: then a address, p phone, e email, c card, i id",
         ExportCard => "export the selection's card as vCard to a file",
+        Edit => "edit the selection's file at its line ($VISUAL, $EDITOR or vi)",
         other => view_text(other),
     }
 }
@@ -176,6 +177,7 @@ pub(super) fn hint_word(mode: KeyMode, action: &Action) -> &'static str {
         NextPane => "pane",
         StartCopy => "copy",
         ExportCard => "vCard",
+        Edit => "edit",
         ToggleBookmark => "bookmark",
         OpenMap => "map",
         StartPath => "path",

@@ -21,6 +21,7 @@ pub use cursor::Cursor;
 pub use editor::LineEditor;
 pub use history::{History, Snapshot};
 pub use layout::Areas;
+pub use mode::Question;
 pub use mode::{MapState, Mode, Overlay, OverlayState, PathPick, PathState, Prompt, TimelineState};
 pub use pane::Pane;
 pub use tabs::{Tab, TabCounts};
@@ -42,6 +43,12 @@ pub enum Effect {
     Reload,
     /// Give the terminal back and stop until continued.
     Suspend,
+    /// Give the terminal to the user's editor, open at the entity's file and line; reload
+    /// after.
+    Edit(super::action::EditTarget),
+    /// Copy the built-in dataset as `liaison init` does, read the copy from now on, and
+    /// edit the entity there.
+    InitAndEdit(super::action::EditTarget),
     /// Put text on the clipboard (OSC 52); the label says what it is.
     Copy {
         /// What was copied, for the status line ("address", "phone"...).
@@ -168,6 +175,7 @@ impl App {
             Mode::Search | Mode::PickPath(_) => KeyMode::Search,
             Mode::Copy => KeyMode::Copy,
             Mode::Prompt(_) => KeyMode::Prompt,
+            Mode::Ask(_) => KeyMode::Prompt,
             Mode::Map(_) => KeyMode::Map,
             Mode::Path(_) => KeyMode::Path,
             Mode::Timeline(_) => KeyMode::Timeline,

@@ -22,6 +22,8 @@ pub enum Mode {
     Copy,
     /// A question answered on the prompt line (a file name).
     Prompt(Prompt),
+    /// A yes/no question on the prompt line.
+    Ask(Question),
     /// The world map.
     Map(MapState),
     /// How two entities are connected.
@@ -93,6 +95,27 @@ impl Prompt {
     /// The full path the answer names.
     pub fn target(&self) -> std::path::PathBuf {
         self.base.join(self.editor.text.trim())
+    }
+}
+
+/// A yes/no question on the prompt line, about an entity and a place on disk (shown in
+/// full): today whether to copy the built-in data with `liaison init` to edit it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question ("copy ... ? [y/N] ").
+    pub label: String,
+    /// The answer being typed.
+    pub answer: LineEditor,
+    /// The entity it is about.
+    pub entity: usize,
+    /// The place on disk the answer acts on.
+    pub place: std::path::PathBuf,
+}
+
+impl Question {
+    /// Whether the answer typed is yes.
+    pub fn yes(&self) -> bool {
+        matches!(self.answer.text.trim().to_lowercase().as_str(), "y" | "yes")
     }
 }
 

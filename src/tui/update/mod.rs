@@ -5,10 +5,12 @@
 //! internal action too. Dispatch reads the mode once; each concern has its own file:
 //! moving ([`navigate`]), history ([`history`]), focus, clicks and overlays ([`panes`]), the search
 //! line ([`search`]), bookmarks and recents ([`bookmarks`]), copying ([`copy`]), prompts
-//! ([`prompt`]), reloads ([`reload`]) and the views ([`map`], [`path`], [`timeline`]).
+//! ([`prompt`]), editing in place ([`edit`]), reloads ([`reload`]) and the views ([`map`],
+//! [`path`], [`timeline`]).
 
 pub mod bookmarks;
 pub mod copy;
+pub mod edit;
 pub mod history;
 pub mod map;
 pub mod navigate;
@@ -21,7 +23,7 @@ pub mod timeline;
 
 use super::action::Action;
 use super::keymap::KeyMode;
-use super::state::{App, Effect, Overlay};
+use super::state::{App, Effect, Mode, Overlay};
 
 /// Applies an action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -35,11 +37,13 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Suspend => return app.effects.push(Effect::Suspend),
+        Action::EditBuiltIn { entity, dir } => return edit::offer_init(app, entity, dir),
         Action::Scroll(..) => {}
         _ => app.status = None,
     }
     match app.key_mode() {
         KeyMode::Overlay => panes::overlay(app, action),
+        KeyMode::Prompt if matches!(app.mode, Mode::Ask(_)) => edit::answer(app, action),
         KeyMode::Prompt => prompt::update(app, action),
         KeyMode::Copy => copy::update(app, action),
         KeyMode::Search => search::update(app, action),
@@ -86,6 +90,7 @@ pub fn browse(app: &mut App, action: Action) {
         Action::StartCopy => copy::start(app),
         Action::Copy(what) => copy::copy(app, what),
         Action::ExportCard => prompt::start_export(app),
+        Action::Edit => edit::start(app),
         Action::OpenMap => map::open(app),
         Action::StartPath => path::start(app),
         Action::OpenTimeline => timeline::open(app),
