@@ -3,6 +3,7 @@
 //! (`state::rows`, `state::card_lines`), the same one `update` scrolls and clicks by; this
 //! module only chooses colours (from `tui::theme`) and puts the rows on screen.
 
+pub mod anniversaries_view;
 pub mod detail;
 pub mod footer;
 pub mod header;
@@ -15,6 +16,7 @@ pub mod path_view;
 pub mod status;
 pub mod tabs;
 pub mod text;
+pub mod ties_view;
 pub mod timeline_view;
 
 use crate::tui::state::card_lines::{Row, Tone};
@@ -45,6 +47,8 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Mode::Map(m) => map_view::render(app, m, areas.body(), buf),
         Mode::Path(p) => path_view::render(app, p, areas.body(), buf),
         Mode::Timeline(t) => timeline_view::render(app, t, areas.body(), buf),
+        Mode::Ties(t) => ties_view::render(app, t, areas.body(), buf),
+        Mode::Anniversaries(a) => anniversaries_view::render(app, a, areas.body(), buf),
         _ => {
             tabs::render(app, areas.tabs, buf);
             list::render(app, areas.list, buf);
@@ -56,7 +60,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     if let Mode::Overlay(o) = &app.mode {
         overlay::render(app, o, areas.overlay(), frame.buffer_mut());
     }
-    if let Some(pos) = input_line::cursor(app, areas.search) {
+    if let Some(pos) =
+        input_line::cursor(app, areas.search).or_else(|| ties_view::cursor(app, areas.body()))
+    {
         frame.set_cursor_position(pos);
     }
 }

@@ -53,6 +53,54 @@ pub fn start_export(app: &mut App) {
         editor: LineEditor::with_text(&default),
         entity: i,
         base: std::env::current_dir().unwrap_or_default(),
+        text: None,
+        under: None,
+    });
+}
+
+/// Asks for a file name to export the list shown to as CSV: the ties table when it is
+/// open, else the entities listed in the list pane (the current tab and search). The table
+/// is made now, as it is on screen; the file name comes from the place or the tab.
+pub fn start_csv(app: &mut App) {
+    let (what, stem, text) = match &app.mode {
+        Mode::Ties(t) => {
+            let csv = crate::ties::to_csv(&t.rows).unwrap_or_default();
+            let place = app.net.data.entity(t.place).id();
+            let n = t.rows.len();
+            (
+                format!("{n} tie{}", if n == 1 { "" } else { "s" }),
+                format!("ties-{place}"),
+                String::from_utf8_lossy(&csv).into_owned(),
+            )
+        }
+        _ => {
+            let rows: Vec<usize> = app.list.rows.iter().map(|&i| i as usize).collect();
+            let query = app.list.search.text.trim();
+            let tab = app.list.tab.label(0).to_lowercase();
+            let n = rows.len();
+            (
+                format!("{n} entit{}", if n == 1 { "y" } else { "ies" }),
+                if query.is_empty() {
+                    tab
+                } else {
+                    format!("{tab}-{query}")
+                },
+                crate::export::csv::table(&app.net, &rows),
+            )
+        }
+    };
+    if what.starts_with("0 ") {
+        app.status = Some("nothing listed to export".into());
+        return;
+    }
+    let under = std::mem::take(&mut app.mode);
+    app.mode = Mode::Prompt(Prompt {
+        label: format!(" export CSV of {what} to: "),
+        editor: LineEditor::with_text(&crate::export::file_name(&stem, "csv")),
+        entity: 0,
+        base: std::env::current_dir().unwrap_or_default(),
+        text: Some(text),
+        under: (under != Mode::Browse).then(|| Box::new(under)),
     });
 }
 
@@ -75,7 +123,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchLeft => ed.left(),
         Action::SearchRight => ed.right(),
         Action::Escape => {
-            app.mode = Mode::Browse;
+            let under = prompt.under.take();
+            app.mode = under.map_or(Mode::Browse, |m| *m);
             app.status = Some("export cancelled".into());
         }
         Action::Open => confirm(app),
@@ -86,11 +135,21 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Enter: writes the card to the path typed (a new file only).
 fn confirm(app: &mut App) {
-    let Mode::Prompt(p) = std::mem::take(&mut app.mode) else {
+    let Mode::Prompt(mut p) = std::mem::take(&mut app.mode) else {
         return;
     };
+    if let Some(under) = p.under.take() {
+        app.mode = *under;
+    }
     if p.editor.text.trim().is_empty() {
         app.status = Some("export cancelled: no file name".into());
+        return;
+    }
+    if let Some(text) = p.text.clone() {
+        app.effects.push(Effect::WriteFile {
+            path: p.target(),
+            text,
+        });
         return;
     }
     match crate::export::vcard::card(&app.net, p.entity) {

@@ -17,6 +17,7 @@ pub fn open(app: &mut App) {
         items: list,
         cursor: Cursor::default(),
         filtered,
+        year: String::new(),
     });
 }
 

@@ -1,0 +1,324 @@
+//! Everyday journeys in the browser on the built-in dataset, without a terminal: the ties
+//! table (`T`), the anniversaries (`A`), exporting a list (`X`), the timeline's year jump
+//! and date filters, the map zoomed on a city, and `y c` copying a summary. Action
+//! sequences are checked on the state; whole frames on ratatui's `TestBackend` as snapshots
+//! at 120×35 and 80×24. Dates are fixed (`open_on`) so that years counted do not age.
+
+use chrono::NaiveDate;
+use liaison::dataset::DataChoice;
+use liaison::network::Network;
+use liaison::tui::action::{Action, CopyWhat};
+use liaison::tui::state::{App, Effect, Mode};
+use liaison::tui::ui::render;
+use liaison::tui::update::{anniversaries, ties, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::{Arc, OnceLock};
+
+fn builtin() -> Arc<Network> {
+    static NET: OnceLock<Arc<Network>> = OnceLock::new();
+    Arc::clone(NET.get_or_init(|| Arc::new(Network::load(&DataChoice::Builtin))))
+}
+
+/// The day the tests count years to.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date")
+}
+
+fn app(width: u16, height: u16) -> App {
+    App::new(builtin(), width, height)
+}
+
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    act(app, text.chars().map(Action::SearchInsert));
+}
+
+/// Searches `query` and leaves the search with its best match selected.
+fn select(app: &mut App, query: &str) {
+    update(app, Action::StartSearch);
+    typed(app, query);
+    update(app, Action::Escape);
+    assert!(app.selected().is_some(), "{query} selects something");
+}
+
+fn selected_id(app: &App) -> String {
+    let i = app.selected().expect("a selection");
+    app.net.data.entity(i).id().to_string()
+}
+
+fn frame(app: &App) -> String {
+    let (w, h) = (app.areas.width, app.areas.height);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| render(app, f)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn ties_of_shanghai(width: u16, height: u16) -> App {
+    let mut a = app(width, height);
+    select(&mut a, "city:shanghai");
+    assert_eq!(selected_id(&a), "shanghai");
+    ties::open_on(&mut a, today());
+    a
+}
+
+fn tie_rows(a: &App) -> &[liaison::ties::TieRow] {
+    match &a.mode {
+        Mode::Ties(t) => &t.rows,
+        other => panic!("the ties table is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn t_on_shanghai_lists_the_same_rows_as_the_shell_command() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    update(&mut a, Action::OpenTies);
+    let shown: Vec<String> = tie_rows(&a).iter().map(|r| r.id.clone()).collect();
+    let ds = &builtin().data;
+    let subject = liaison::ties::Subject::of(ds, a.selected().unwrap(), false).unwrap();
+    let expected: Vec<String> = liaison::ties::table(
+        ds,
+        subject,
+        chrono::Local::now().date_naive(),
+        &liaison::ties::Filter::default(),
+        false,
+        liaison::ties::Column::Since,
+        false,
+    )
+    .into_iter()
+    .map(|r| r.id)
+    .collect();
+    assert!(shown.len() > 50, "Shanghai has many official ties");
+    assert_eq!(shown, expected);
+}
+
+#[test]
+fn sorting_cycles_columns_and_reverses() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::SortNext);
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.column, liaison::ties::Column::Years);
+    act(&mut a, std::iter::repeat_n(Action::SortPrev, 4));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.column, liaison::ties::Column::Country);
+    let countries: Vec<String> = t.rows.iter().map(|r| r.country.clone()).collect();
+    let mut sorted = countries.clone();
+    sorted.sort_by_key(|c| c.to_lowercase());
+    assert_eq!(countries, sorted);
+    update(&mut a, Action::SortReverse);
+    let first = tie_rows(&a)[0].country.to_lowercase();
+    assert_eq!(first, sorted.last().unwrap().to_lowercase());
+}
+
+#[test]
+fn typing_a_filter_narrows_the_table_at_each_key_and_esc_clears_it() {
+    let mut a = ties_of_shanghai(120, 35);
+    let all = tie_rows(&a).len();
+    update(&mut a, Action::StartFilter);
+    typed(&mut a, "country:japan");
+    let rows = tie_rows(&a);
+    assert!(!rows.is_empty() && rows.len() < all);
+    assert!(rows.iter().all(|r| r.country == "Japan"));
+    // `q` and `s` are text on the filter line, not quit and sort.
+    typed(&mut a, " q");
+    assert!(!a.quit);
+    update(&mut a, Action::SearchBackspace);
+    update(&mut a, Action::SearchBackspace);
+    update(&mut a, Action::Open);
+    assert_eq!(a.key_mode(), liaison::tui::keymap::KeyMode::Ties);
+    assert!(tie_rows(&a).iter().all(|r| r.country == "Japan"));
+    update(&mut a, Action::StartFilter);
+    update(&mut a, Action::Escape);
+    assert_eq!(tie_rows(&a).len(), all);
+}
+
+#[test]
+fn an_unreadable_filter_says_why_and_keeps_the_rows() {
+    let mut a = ties_of_shanghai(120, 35);
+    let all = tie_rows(&a).len();
+    update(&mut a, Action::StartFilter);
+    update(&mut a, Action::Paste("colour:red".into()));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert!(t.error.as_deref().is_some_and(|e| e.contains("country")));
+    assert_eq!(t.rows.len(), all);
+}
+
+#[test]
+fn enter_in_the_ties_table_opens_the_partner_and_bottom_reaches_the_last_row() {
+    let mut a = ties_of_shanghai(80, 24);
+    update(&mut a, Action::Bottom);
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, t.rows.len() - 1);
+    let partner = t.rows[t.cursor.selected].partner_id.clone();
+    update(&mut a, Action::Open);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(selected_id(&a), partner);
+}
+
+#[test]
+fn t_on_a_person_says_what_it_is_for() {
+    let mut a = app(120, 35);
+    select(&mut a, "person:");
+    update(&mut a, Action::OpenTies);
+    assert_eq!(a.mode, Mode::Browse);
+    assert!(
+        a.status
+            .as_deref()
+            .is_some_and(|s| s.contains("city, region or country"))
+    );
+}
+
+#[test]
+fn x_in_the_ties_table_asks_for_a_csv_file_and_writes_the_rows_shown() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::StartFilter);
+    typed(&mut a, "country:japan");
+    update(&mut a, Action::Open);
+    let n = tie_rows(&a).len();
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("a prompt, not {:?}", a.mode)
+    };
+    assert!(p.label.contains(&format!("CSV of {n} ties")));
+    assert_eq!(p.editor.text, "ties-shanghai.csv");
+    update(&mut a, Action::Open);
+    assert!(matches!(a.mode, Mode::Ties(_)), "back in the table");
+    let Some(Effect::WriteFile { path, text }) = a.effects.last() else {
+        panic!("a file to write: {:?}", a.effects)
+    };
+    assert!(path.ends_with("ties-shanghai.csv"));
+    assert_eq!(text.lines().count(), n + 1, "a header and the rows shown");
+    assert!(text.lines().skip(1).all(|l| l.contains("Japan")));
+}
+
+#[test]
+fn x_in_the_list_exports_the_listed_entities() {
+    let mut a = app(120, 35);
+    select(&mut a, "espoo");
+    let n = a.list.rows.len();
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else { panic!() };
+    assert_eq!(p.editor.text, "all-espoo.csv");
+    update(&mut a, Action::Escape);
+    assert_eq!(a.mode, Mode::Browse);
+    update(&mut a, Action::ExportList);
+    update(&mut a, Action::Open);
+    let Some(Effect::WriteFile { text, .. }) = a.effects.last() else {
+        panic!()
+    };
+    assert_eq!(text.lines().count(), n + 1);
+}
+
+#[test]
+fn snapshot_ties_table_of_shanghai_sorted_by_country_and_filtered() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = ties_of_shanghai(w, h);
+        act(&mut a, std::iter::repeat_n(Action::SortPrev, 3));
+        update(&mut a, Action::StartFilter);
+        typed(&mut a, "region:asia");
+        update(&mut a, Action::Open);
+        insta::assert_snapshot!(format!("ties_sorted_filtered_{w}x{h}"), frame(&a));
+    }
+}
+
+#[test]
+fn snapshot_ties_table_of_shanghai_scrolled_to_its_end() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = ties_of_shanghai(w, h);
+        update(&mut a, Action::Bottom);
+        insta::assert_snapshot!(format!("ties_bottom_{w}x{h}"), frame(&a));
+    }
+}
+
+fn anniversary_names(a: &App) -> Vec<String> {
+    match &a.mode {
+        Mode::Anniversaries(s) => s.items.iter().map(|x| x.label()).collect(),
+        other => panic!("the anniversaries are open, not {other:?}"),
+    }
+}
+
+#[test]
+fn a_lists_the_coming_years_anniversaries_in_date_order_and_c_switches_to_the_calendar_year() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert!(!s.items.is_empty());
+    let dates: Vec<_> = s.items.iter().map(|x| x.date.clone()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "in date order");
+    let names = anniversary_names(&a);
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Shanghai – Casablanca, 40 years, 1986")),
+        "{names:?}"
+    );
+    update(&mut a, Action::ToggleYear);
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert_eq!(s.year, Some(2026));
+    update(&mut a, Action::NextYear);
+    let names = anniversary_names(&a);
+    assert!(names.iter().all(|n| !n.contains("40 years, 1986")));
+}
+
+#[test]
+fn enter_on_an_anniversary_opens_what_is_celebrated() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    update(&mut a, Action::Bottom);
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert_eq!(s.cursor.selected, s.items.len() - 1);
+    let id = s.items[s.cursor.selected].id.clone();
+    update(&mut a, Action::Open);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(selected_id(&a), id);
+}
+
+#[test]
+fn snapshot_anniversaries_of_the_coming_year() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        anniversaries::open_on(&mut a, today());
+        insta::assert_snapshot!(format!("anniversaries_{w}x{h}"), frame(&a));
+        if h < 30 {
+            update(&mut a, Action::Bottom);
+            insta::assert_snapshot!(format!("anniversaries_bottom_{w}x{h}"), frame(&a));
+        }
+    }
+}
+
+#[test]
+fn y_c_on_an_agreement_copies_its_summary_not_only_its_name() {
+    let mut a = app(120, 35);
+    select(&mut a, "agreement:");
+    let i = a.selected().unwrap();
+    let summary = liaison::summary::summary(&a.net.data, i).expect("an agreement has one");
+    act(&mut a, [Action::StartCopy, Action::Copy(CopyWhat::Card)]);
+    let Some(Effect::Copy { label, text }) = a.effects.last() else {
+        panic!("a copy: {:?}", a.effects)
+    };
+    assert!(label.starts_with("summary of"));
+    assert_eq!(*text, summary);
+    assert!(text.lines().count() > 2, "more than a name: {text}");
+}
