@@ -322,3 +322,72 @@ fn y_c_on_an_agreement_copies_its_summary_not_only_its_name() {
     assert_eq!(*text, summary);
     assert!(text.lines().count() > 2, "more than a name: {text}");
 }
+
+fn timeline(a: &App) -> &liaison::tui::state::TimelineState {
+    match &a.mode {
+        Mode::Timeline(t) => t,
+        other => panic!("the timeline is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn typing_a_year_in_the_timeline_jumps_to_its_first_item() {
+    let mut a = app(120, 35);
+    update(&mut a, Action::OpenTimeline);
+    typed(&mut a, "2019");
+    let t = timeline(&a);
+    let item = &t.items[t.cursor.selected];
+    assert_eq!(item.date.year, 2019);
+    assert!(
+        t.items[..t.cursor.selected]
+            .iter()
+            .all(|i| i.date.year < 2019)
+    );
+    // Two digits: the first item of the century typed so far.
+    typed(&mut a, "19");
+    let t = timeline(&a);
+    assert!(t.items[t.cursor.selected].date.year >= 1900);
+    assert_eq!(t.year, "19");
+    update(&mut a, Action::Escape);
+    assert!(
+        matches!(a.mode, Mode::Timeline(_)),
+        "Esc first forgets the digits"
+    );
+    update(&mut a, Action::Escape);
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn year_since_and_until_limit_the_timeline_by_date_not_text() {
+    let mut a = app(120, 35);
+    update(&mut a, Action::StartSearch);
+    typed(&mut a, "year:2019");
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::OpenTimeline);
+    let t = timeline(&a);
+    assert!(!t.items.is_empty());
+    assert!(t.items.iter().all(|i| i.date.year == 2019), "only 2019");
+    assert!(
+        t.items.iter().any(|i| i.name.contains("Minsk")),
+        "the 2019 Shanghai–Minsk tie"
+    );
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::StartSearch);
+    typed(&mut a, "shanghai since:2010 until:2012");
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::OpenTimeline);
+    let t = timeline(&a);
+    assert!(!t.items.is_empty());
+    assert!(t.items.iter().all(|i| (2010..=2012).contains(&i.date.year)));
+}
+
+#[test]
+fn snapshot_timeline_after_typing_a_year() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        update(&mut a, Action::OpenTimeline);
+        typed(&mut a, "2019");
+        insta::assert_snapshot!(format!("timeline_year_2019_{w}x{h}"), frame(&a));
+    }
+}
