@@ -31,9 +31,7 @@ pub fn render(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffer) {
             "_".repeat(4usize.saturating_sub(t.year.len()))
         )
     };
-    let blk = block(format!(
-        " Timeline {pos}/{total} · {jump} · Enter opens · Esc back "
-    ));
+    let blk = block(format!(" Timeline {pos}/{total} · {jump} "));
     let inner = blk.inner(list_area);
     blk.render(list_area, buf);
     if total == 0 {
