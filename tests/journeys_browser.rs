@@ -391,3 +391,73 @@ fn snapshot_timeline_after_typing_a_year() {
         insta::assert_snapshot!(format!("timeline_year_2019_{w}x{h}"), frame(&a));
     }
 }
+
+fn map_state(a: &App) -> &liaison::tui::state::MapState {
+    match &a.mode {
+        Mode::Map(m) => m,
+        other => panic!("the map is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn the_map_zooms_around_the_selected_city_not_the_middle_of_the_world() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    update(&mut a, Action::OpenMap);
+    let (lat, lon) = liaison::geo::coords(&a.net, a.selected().unwrap()).unwrap();
+    for zoom in [2.0, 4.0, 8.0] {
+        update(&mut a, Action::ZoomIn);
+        let vp = map_state(&a).viewport;
+        assert_eq!(vp.zoom, zoom);
+        let (xb, yb) = vp.bounds();
+        assert!(
+            xb[0] < lon && lon < xb[1] && yb[0] < lat && lat < yb[1],
+            "Shanghai in view at {zoom}×"
+        );
+    }
+    // Panned away, a zoom keeps Shanghai where it is on screen.
+    act(&mut a, [Action::PanLeft, Action::PanLeft]);
+    let before = map_state(&a).viewport;
+    let at = |vp: liaison::geo::Viewport| {
+        (lon - vp.bounds().0[0]) / (vp.bounds().0[1] - vp.bounds().0[0])
+    };
+    update(&mut a, Action::ZoomOut);
+    let after = map_state(&a).viewport;
+    assert!((at(before) - at(after)).abs() < 1e-9);
+}
+
+#[test]
+fn the_map_title_names_the_highlighted_city_with_its_tie_date() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    act(
+        &mut a,
+        [Action::OpenMap, Action::NextCity, Action::NextCity],
+    );
+    let m = map_state(&a);
+    let partner = m.focus.all()[1];
+    let name = a.net.data.display_name(partner);
+    let shanghai = a.selected().unwrap();
+    let tie = liaison::ties::between(&a.net.data, shanghai, partner).expect("a tie");
+    let date = tie.established.as_ref().expect("dated").to_string();
+    let top = frame(&a).lines().nth(1).unwrap_or_default().to_string();
+    assert!(top.contains(&format!("▸ {name}, tie of {date}")), "{top}");
+}
+
+#[test]
+fn snapshot_map_zoomed_on_shanghai() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        select(&mut a, "city:shanghai");
+        act(
+            &mut a,
+            [
+                Action::OpenMap,
+                Action::ZoomIn,
+                Action::NextCity,
+                Action::NextCity,
+            ],
+        );
+        insta::assert_snapshot!(format!("map_zoomed_on_shanghai_{w}x{h}"), frame(&a));
+    }
+}

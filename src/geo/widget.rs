@@ -48,17 +48,33 @@ impl Widget for MapView<'_> {
         if area.width < 3 || area.height < 3 {
             return;
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(self.border)
-            .title(Span::styled(self.title.clone(), self.title_style));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Block::default().borders(Borders::ALL).inner(area);
         if inner.height < 2 {
             return;
         }
         let legend_area = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
         let map_area = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
+        let labels = place_labels(
+            self.net,
+            self.focus,
+            self.highlight,
+            self.viewport,
+            map_area,
+        );
+        let missing = unlabelled(self.net, self.focus, &labels, self.viewport, map_area);
+        let note = if missing > 0 {
+            format!(" +{missing} unlabelled ")
+        } else {
+            String::new()
+        };
+        // The note is pinned right; the title gives way to it.
+        let room = (area.width as usize).saturating_sub(3 + note.width());
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border)
+            .title(Span::styled(cut(&self.title, room), self.title_style))
+            .title_top(TextLine::from(Span::styled(note, self.title_style)).right_aligned());
+        block.render(area, buf);
         let (xb, yb) = self.viewport.bounds();
         let net = self.net;
         let all: Vec<(usize, (f64, f64))> = (0..net.data.len())
@@ -74,13 +90,6 @@ impl Widget for MapView<'_> {
             .iter()
             .filter_map(|&c| coords(net, c).map(|p| (c, p)))
             .collect();
-        let labels = place_labels(
-            self.net,
-            self.focus,
-            self.highlight,
-            self.viewport,
-            map_area,
-        );
         let marker = if self.plain {
             Marker::Dot
         } else {
@@ -209,8 +218,35 @@ fn cell_of(lon: f64, lat: f64, vp: Viewport, area: Rect) -> Option<(u16, u16)> {
     Some((area.x + col, area.y + row))
 }
 
+/// `text` cut to `max` columns, ending in `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// How many of the focus cities in view got no label for want of room.
+fn unlabelled(net: &Network, focus: &Focus, labels: &[Label], vp: Viewport, area: Rect) -> usize {
+    focus
+        .all()
+        .into_iter()
+        .filter(|&c| coords(net, c).is_some_and(|(lat, lon)| cell_of(lon, lat, vp, area).is_some()))
+        .filter(|&c| !labels.iter().any(|l| l.city == c))
+        .count()
+}
+
 /// A label placed on screen.
 struct Label {
+    city: usize,
     x: u16,
     y: u16,
     text: String,
@@ -278,6 +314,7 @@ fn place_labels(
                 taken.push((ay, ax, ax + w));
                 placed.push(i);
                 out.push(Label {
+                    city: i,
                     x: ax,
                     y: ay,
                     text: text.clone(),
