@@ -62,18 +62,7 @@ impl Widget for MapView<'_> {
             map_area,
         );
         let missing = unlabelled(self.net, self.focus, &labels, self.viewport, map_area);
-        let note = if missing > 0 {
-            format!(" +{missing} unlabelled ")
-        } else {
-            String::new()
-        };
-        // The note is pinned right; the title gives way to it.
-        let room = (area.width as usize).saturating_sub(3 + note.width());
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(self.border)
-            .title(Span::styled(cut(&self.title, room), self.title_style))
-            .title_top(TextLine::from(Span::styled(note, self.title_style)).right_aligned());
+        let block = self.block(missing, area.width);
         block.render(area, buf);
         let (xb, yb) = self.viewport.bounds();
         let net = self.net;
@@ -174,23 +163,38 @@ impl Widget for MapView<'_> {
                 style,
             );
         }
-        let legend = TextLine::from(vec![
-            Span::styled(
-                if self.plain { "@ " } else { "● " },
-                Style::new().fg(CENTER),
-            ),
-            Span::raw("selected  "),
-            Span::styled(
-                if self.plain { "o " } else { "● " },
-                Style::new().fg(RELATED),
-            ),
-            Span::raw("sister / linked cities  "),
-            Span::styled(if self.plain { "+ " } else { "• " }, Style::new().fg(OTHER)),
-            Span::raw("other cities  "),
-            Span::styled("● ", Style::new().fg(HIGHLIGHT)),
-            Span::raw("highlighted"),
-        ]);
-        legend.render(legend_area, buf);
+        legend(self.plain).render(legend_area, buf);
+    }
+}
+
+/// The legend under the map.
+fn legend(plain: bool) -> TextLine<'static> {
+    TextLine::from(vec![
+        Span::styled(if plain { "@ " } else { "● " }, Style::new().fg(CENTER)),
+        Span::raw("selected  "),
+        Span::styled(if plain { "o " } else { "● " }, Style::new().fg(RELATED)),
+        Span::raw("sister / linked cities  "),
+        Span::styled(if plain { "+ " } else { "• " }, Style::new().fg(OTHER)),
+        Span::raw("other cities  "),
+        Span::styled("● ", Style::new().fg(HIGHLIGHT)),
+        Span::raw("highlighted"),
+    ])
+}
+
+impl MapView<'_> {
+    /// The border with the title, and `+N unlabelled` pinned right (the title gives way).
+    fn block(&self, missing: usize, width: u16) -> Block<'static> {
+        let note = if missing > 0 {
+            format!(" +{missing} unlabelled ")
+        } else {
+            String::new()
+        };
+        let room = (width as usize).saturating_sub(3 + note.width());
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border)
+            .title(Span::styled(cut(&self.title, room), self.title_style))
+            .title_top(TextLine::from(Span::styled(note, self.title_style)).right_aligned())
     }
 }
 
