@@ -156,8 +156,8 @@ const MIN_LAST_EVENT: usize = 12;
 
 /// The columns shown at `width` and how wide each is (cells are separated by two spaces),
 /// in table order: each as wide as its widest cell or header, within a cap. Columns get
-/// room in [`PRIORITY`] order (the sorted column first of all) while they fit; the last
-/// event takes what is left.
+/// room in [`PRIORITY`] order (the sorted column first of all, those that say the same in
+/// every row last) while they fit; the last event takes what is left.
 pub fn layout(t: &TiesState, width: usize) -> Vec<(Column, usize)> {
     let offered = t.offered();
     let natural = |c: Column| {
@@ -169,8 +169,22 @@ pub fn layout(t: &TiesState, width: usize) -> Vec<(Column, usize)> {
             w.min(cap(c))
         }
     };
+    // A column that says the same in every row (all "official") gives way to the others.
+    let uniform = |c: Column| {
+        let first = t.rows.first().map(|r| c.text(r));
+        t.rows.len() > 1 && t.rows.iter().all(|r| Some(c.text(r)) == first)
+    };
     let mut order = vec![t.column];
-    order.extend(PRIORITY.into_iter().filter(|&c| c != t.column));
+    order.extend(
+        PRIORITY
+            .into_iter()
+            .filter(|&c| c != t.column && !uniform(c)),
+    );
+    order.extend(
+        PRIORITY
+            .into_iter()
+            .filter(|&c| c != t.column && uniform(c)),
+    );
     let mut chosen: Vec<Column> = Vec::new();
     let mut used = 0;
     for c in order {
