@@ -115,6 +115,7 @@ fn jump(app: &mut App, mut typed: String, digit: char, page: isize) {
     t.cursor.offset = row.saturating_sub(1).min(last_offset);
     let shown = format!("{typed}{}", "_".repeat(4 - typed.len()));
     app.status = Some(match at {
+        _ if t.items.is_empty() => "no dated items to jump through".to_string(),
         Some(_) => format!("year {shown}"),
         None => format!("year {shown}: nothing dated so late; the last item is selected"),
     });
