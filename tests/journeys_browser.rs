@@ -195,6 +195,15 @@ fn x_in_the_ties_table_asks_for_a_csv_file_and_writes_the_rows_shown() {
     };
     assert!(p.label.contains(&format!("CSV of {n} ties")));
     assert_eq!(p.editor.text, "ties-shanghai.csv");
+    let screen = frame(&a);
+    assert!(
+        screen.contains("Ties of Shanghai"),
+        "the table stays on screen:\n{screen}"
+    );
+    assert!(
+        screen.contains("export CSV of"),
+        "the prompt is drawn:\n{screen}"
+    );
     update(&mut a, Action::Open);
     assert!(matches!(a.mode, Mode::Ties(_)), "back in the table");
     let Some(Effect::WriteFile { path, text }) = a.effects.last() else {

@@ -43,7 +43,18 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     header::render(app, areas.header, buf);
     status::render(app, areas.status, buf);
     footer::render(app, &areas, buf);
-    match app.mode.under() {
+    // A prompt asked from a view (X in the ties table) keeps the view on screen and asks
+    // on the status line.
+    let (body, prompt_line) = match &app.mode {
+        Mode::Prompt(p) if p.under.is_some() => {
+            (p.under.as_deref().unwrap_or(&app.mode), areas.status)
+        }
+        m => (m.under(), areas.search),
+    };
+    if prompt_line == areas.status {
+        input_line::render(app, prompt_line, buf);
+    }
+    match body {
         Mode::Map(m) => map_view::render(app, m, areas.body(), buf),
         Mode::Path(p) => path_view::render(app, p, areas.body(), buf),
         Mode::Timeline(t) => timeline_view::render(app, t, areas.body(), buf),
@@ -61,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         overlay::render(app, o, areas.overlay(), frame.buffer_mut());
     }
     if let Some(pos) =
-        input_line::cursor(app, areas.search).or_else(|| ties_view::cursor(app, areas.body()))
+        input_line::cursor(app, prompt_line).or_else(|| ties_view::cursor(app, areas.body()))
     {
         frame.set_cursor_position(pos);
     }
