@@ -470,3 +470,28 @@ fn snapshot_map_zoomed_on_shanghai() {
         insta::assert_snapshot!(format!("map_zoomed_on_shanghai_{w}x{h}"), frame(&a));
     }
 }
+
+#[test]
+fn d_adds_the_districts_ties_with_a_side_column_and_t_works_on_a_country() {
+    let mut a = ties_of_shanghai(120, 35);
+    let own = tie_rows(&a).len();
+    update(&mut a, Action::ToggleDistricts);
+    let rows = tie_rows(&a);
+    assert!(rows.len() > own);
+    assert!(
+        rows.iter().any(|r| r.side != "Shanghai"),
+        "a district's tie"
+    );
+    assert!(frame(&a).contains("side"), "the side column is shown");
+
+    let mut a = app(120, 35);
+    select(&mut a, "country:japan");
+    assert_eq!(selected_id(&a), "japan");
+    update(&mut a, Action::OpenTies);
+    let rows = tie_rows(&a);
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.country != "Japan" || r.side != r.partner)
+    );
+}
