@@ -495,3 +495,22 @@ fn d_adds_the_districts_ties_with_a_side_column_and_t_works_on_a_country() {
             .all(|r| r.country != "Japan" || r.side != r.partner)
     );
 }
+
+#[test]
+fn in_the_ties_table_the_wheel_moves_and_a_click_selects_a_row() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::Scroll(10, 10, 1));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 3);
+    // Row 1 is the border, row 2 the header: row 5 is the fourth tie.
+    update(&mut a, Action::Click(10, 5));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 2);
+    update(&mut a, Action::Click(10, 3));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 0);
+    assert_eq!(
+        a.list.cursor.selected, 0,
+        "the panes underneath are untouched"
+    );
+}

@@ -33,6 +33,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::PageUp | Action::HalfPageUp => step(-(page as isize)),
         Action::Top => step(isize::MIN / 2),
         Action::Bottom => step(isize::MAX / 2),
+        Action::Scroll(_, _, delta) => step(delta as isize * 3),
+        Action::Click(_, row) => {
+            let first = app.areas.body().y + 1;
+            if let Some(k) = row.checked_sub(first).map(|r| r as usize + a.cursor.offset)
+                && k < len
+                && ((row - first) as usize) < page
+            {
+                a.cursor.selected = k;
+            }
+        }
         Action::ToggleYear => a.toggle_year(&app.net.data),
         Action::NextYear => a.step_year(&app.net.data, 1),
         Action::PrevYear => a.step_year(&app.net.data, -1),

@@ -62,6 +62,18 @@ pub fn update(app: &mut App, action: Action) {
             t.filter.end();
         }
         Action::ExportList => super::prompt::start_csv(app),
+        // The wheel moves the cursor; a click selects the row under it (header and border
+        // rows above the first).
+        Action::Scroll(_, _, delta) => step(t, delta as isize * 3),
+        Action::Click(_, row) => {
+            let first = app.areas.body().y + 2;
+            if let Some(k) = row.checked_sub(first).map(|r| r as usize + t.cursor.offset)
+                && k < t.rows.len()
+                && ((row - first) as usize) < page
+            {
+                t.cursor.selected = k;
+            }
+        }
         Action::Open => {
             let partner = t.rows.get(t.cursor.selected).map(|r| r.partner_id.clone());
             if let Some(p) = partner.and_then(|id| app.net.data.index_of(&id)) {
