@@ -514,3 +514,24 @@ fn in_the_ties_table_the_wheel_moves_and_a_click_selects_a_row() {
         "the panes underneath are untouched"
     );
 }
+
+#[test]
+fn x_in_the_anniversaries_exports_them_as_an_icalendar_file() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    let n = match &a.mode {
+        Mode::Anniversaries(s) => s.items.len(),
+        _ => panic!(),
+    };
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else { panic!() };
+    assert_eq!(p.editor.text, "anniversaries-2026-01-15-2027-01-14.ics");
+    assert!(p.label.contains(&format!("iCalendar of {n} anniversaries")));
+    update(&mut a, Action::Open);
+    assert!(matches!(a.mode, Mode::Anniversaries(_)));
+    let Some(Effect::WriteFile { text, .. }) = a.effects.last() else {
+        panic!()
+    };
+    assert!(text.starts_with("BEGIN:VCALENDAR"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), n);
+}

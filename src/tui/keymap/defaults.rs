@@ -187,6 +187,7 @@ fn tables(b: &mut Binder) {
     b.bind(t, &[ch('/')], StartFilter);
     b.bind(t, &[ch('d')], ToggleDistricts);
     b.bind(t, &[ch('X')], ExportList);
+    b.bind(a, &[ch('X')], ExportList);
     b.bind(a, &[ch('c')], ToggleYear);
     b.bind(a, &[ch('>'), ch('n')], NextYear);
     b.bind(a, &[ch('<'), ch('N')], PrevYear);

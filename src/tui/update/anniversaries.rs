@@ -1,6 +1,7 @@
 //! The anniversaries view (`A`): the round anniversaries of the coming 365 days or of a
 //! calendar year, from [`crate::anniversary`] (as `liaison anniversaries` lists them);
-//! moving, switching the window, and opening what is celebrated.
+//! moving, switching the window, opening what is celebrated, and exporting the list as an
+//! iCalendar file (`X`).
 
 use crate::tui::action::Action;
 use crate::tui::state::anniversaries::{AnniversariesState, list_height};
@@ -44,6 +45,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::ToggleYear => a.toggle_year(&app.net.data),
+        Action::ExportList => super::prompt::start_csv(app),
         Action::NextYear => a.step_year(&app.net.data, 1),
         Action::PrevYear => a.step_year(&app.net.data, -1),
         Action::Open => {

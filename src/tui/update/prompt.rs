@@ -58,45 +58,61 @@ pub fn start_export(app: &mut App) {
     });
 }
 
-/// Asks for a file name to export the list shown to as CSV: the ties table when it is
-/// open, else the entities listed in the list pane (the current tab and search). The table
-/// is made now, as it is on screen; the file name comes from the place or the tab.
+/// Asks for a file name to export what is listed: the ties table as CSV when it is open,
+/// the anniversaries as an iCalendar file, else the entities of the list pane (the current
+/// tab and search) as CSV. The file is made now, as it is on screen; its name comes from
+/// the place, the window or the tab.
 pub fn start_csv(app: &mut App) {
-    let (what, stem, text) = match &app.mode {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let (what, name, text) = match &app.mode {
         Mode::Ties(t) => {
             let csv = crate::ties::to_csv(&t.rows).unwrap_or_default();
             let place = app.net.data.entity(t.place).id();
-            let n = t.rows.len();
             (
-                format!("{n} tie{}", if n == 1 { "" } else { "s" }),
-                format!("ties-{place}"),
+                format!("CSV of {}", plural(t.rows.len(), "tie", "ties")),
+                crate::export::file_name(&format!("ties-{place}"), "csv"),
                 String::from_utf8_lossy(&csv).into_owned(),
+            )
+        }
+        Mode::Anniversaries(a) => {
+            let window = a.window();
+            (
+                format!(
+                    "iCalendar of {}",
+                    plural(a.items.len(), "anniversary", "anniversaries")
+                ),
+                crate::export::file_name(
+                    &format!("anniversaries-{}-{}", window.first, window.last),
+                    "ics",
+                ),
+                crate::anniversary::ics(&a.items, chrono::Utc::now()),
             )
         }
         _ => {
             let rows: Vec<usize> = app.list.rows.iter().map(|&i| i as usize).collect();
             let query = app.list.search.text.trim();
             let tab = app.list.tab.label(0).to_lowercase();
-            let n = rows.len();
+            let stem = if query.is_empty() {
+                tab
+            } else {
+                format!("{tab}-{query}")
+            };
             (
-                format!("{n} entit{}", if n == 1 { "y" } else { "ies" }),
-                if query.is_empty() {
-                    tab
-                } else {
-                    format!("{tab}-{query}")
-                },
+                format!("CSV of {}", plural(rows.len(), "entity", "entities")),
+                crate::export::file_name(&stem, "csv"),
                 crate::export::csv::table(&app.net, &rows),
             )
         }
     };
-    if what.starts_with("0 ") {
+    if what.contains(" of 0 ") {
         app.status = Some("nothing listed to export".into());
         return;
     }
     let under = std::mem::take(&mut app.mode);
     app.mode = Mode::Prompt(Prompt {
-        label: format!(" export CSV of {what} to: "),
-        editor: LineEditor::with_text(&crate::export::file_name(&stem, "csv")),
+        label: format!(" export {what} to: "),
+        editor: LineEditor::with_text(&name),
         entity: 0,
         base: std::env::current_dir().unwrap_or_default(),
         text: Some(text),
