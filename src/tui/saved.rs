@@ -52,9 +52,11 @@ pub struct Saved {
     pub recent: Vec<String>,
     /// Where the browser was left.
     pub last: Option<LastPlace>,
-    /// This session's changes not yet saved.
+    /// This session's changes not yet saved (filled by [`Saved::toggle_bookmark`] and
+    /// [`Saved::note_recent`]; opaque). Public only so that `Saved { .., ..Saved::default() }`
+    /// can be written anywhere.
     #[serde(skip)]
-    pending: Pending,
+    pub pending: Pending,
 }
 
 impl PartialEq for Saved {
@@ -100,7 +102,7 @@ impl Change {
 /// Changes waiting for the next save; behind a lock so that [`save`] can take them from a
 /// shared `&Saved`.
 #[derive(Debug, Default)]
-struct Pending(Mutex<Vec<Change>>);
+pub struct Pending(Mutex<Vec<Change>>);
 
 impl Clone for Pending {
     fn clone(&self) -> Self {

@@ -2,32 +2,28 @@
 //! current search when there is one; moving through it, jumping to a year typed in digits,
 //! and opening an item.
 //!
-//! The search's `year:`, `since:` and `until:` terms limit the timeline by each item's date,
-//! not by text; the rest of the search limits it to the entities it lists. The search line's
-//! own parser does not know these terms yet, so [`date_terms`] reads them here.
+//! The search's `year:`, `since:` and `until:` filters (parsed by [`Query`]) limit the
+//! timeline by each item's date, not by text; the rest of the search limits it to the
+//! entities it lists.
 
-use crate::search::Query;
+use crate::search::{Filter as SearchFilter, Query};
 use crate::timeline::{Filter, items};
 use crate::tui::action::Action;
 use crate::tui::state::{App, Cursor, Mode, TimelineState, listing, rows};
 
 /// Opens the timeline, limited to the current search when one is active.
 pub fn open(app: &mut App) {
-    let (filter, rest) = date_terms(&app.list.search.text);
+    let (filter, rest) = date_terms(Query::parse(&app.list.search.text));
     let dated = filter.from.is_some() || filter.to.is_some();
-    let words = !rest.trim().is_empty();
-    // With date terms the list was searched for their text too: search the rest alone.
+    let words = !rest.is_blank() || rest.kind.is_some();
+    // With date filters the list was searched by the entities' dates: search the rest
+    // alone, and let the items' own dates decide.
     let entities: Option<Vec<u32>> = match (dated, words) {
         (_, false) => None,
         (false, true) => Some(app.list.rows.clone()),
-        (true, true) => listing::listing(
-            &app.net,
-            &Query::parse(&rest),
-            app.list.tab,
-            &app.saved,
-            &|| false,
-        )
-        .map(|l| l.rows),
+        (true, true) => {
+            listing::listing(&app.net, &rest, app.list.tab, &app.saved, &|| false).map(|l| l.rows)
+        }
     };
     let list = items(&app.net.data, &filter, entities.as_deref());
     app.mode = Mode::Timeline(TimelineState {
@@ -38,24 +34,20 @@ pub fn open(app: &mut App) {
     });
 }
 
-/// Splits a search into its date terms (`year:2019`, `since:2010`, `until:2015`) and the
-/// rest. A term whose value is not a year stays in the rest, as text.
-pub fn date_terms(text: &str) -> (Filter, String) {
+/// Takes a query's date filters (`year:2019`, `since:2010`, `until:2015`) out of it, as a
+/// timeline filter; the rest of the query is returned as it was.
+pub fn date_terms(mut query: Query) -> (Filter, Query) {
     let mut filter = Filter::default();
-    let mut rest: Vec<&str> = Vec::new();
-    for word in text.split_whitespace() {
-        let term = word.split_once(':').and_then(|(key, value)| {
-            let year: i32 = value.trim().parse().ok()?;
-            Some((key.to_lowercase(), year))
-        });
-        match term {
-            Some((key, y)) if key == "year" => (filter.from, filter.to) = (Some(y), Some(y)),
-            Some((key, y)) if key == "since" => filter.from = Some(y),
-            Some((key, y)) if key == "until" => filter.to = Some(y),
-            _ => rest.push(word),
+    query.filters.retain(|f| {
+        match *f {
+            SearchFilter::Year(y) => (filter.from, filter.to) = (Some(y), Some(y)),
+            SearchFilter::Since(y) => filter.from = Some(y),
+            SearchFilter::Until(y) => filter.to = Some(y),
+            _ => return true,
         }
-    }
-    (filter, rest.join(" "))
+        false
+    });
+    (filter, query)
 }
 
 /// Rows of the timeline's list on this screen.
@@ -142,18 +134,16 @@ fn select(t: &mut TimelineState, target: isize, h: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::date_terms;
+    use super::{Query, date_terms};
 
     #[test]
-    fn date_terms_are_taken_out_of_the_search_and_the_rest_is_kept() {
-        let (f, rest) = date_terms("shanghai year:2019");
+    fn date_filters_are_taken_out_of_the_query_and_the_rest_is_kept() {
+        let (f, rest) = date_terms(Query::parse("shanghai year:2019"));
         assert_eq!((f.from, f.to), (Some(2019), Some(2019)));
-        assert_eq!(rest, "shanghai");
-        let (f, rest) = date_terms("since:2010 UNTIL:2015");
+        assert_eq!(rest.text, "shanghai");
+        assert!(rest.filters.is_empty());
+        let (f, rest) = date_terms(Query::parse("since:2010 until:2015 country:finland"));
         assert_eq!((f.from, f.to), (Some(2010), Some(2015)));
-        assert_eq!(rest, "");
-        let (f, rest) = date_terms("since:soon espoo");
-        assert_eq!((f.from, f.to), (None, None));
-        assert_eq!(rest, "since:soon espoo");
+        assert_eq!(rest.filters.len(), 1, "country: stays");
     }
 }
