@@ -121,6 +121,28 @@ pub enum Action {
     ExportCard,
     /// Open the selection's data file at its line in the user's editor.
     Edit,
+    /// Export the list shown (the listed entities, or the ties table) as CSV to a file.
+    ExportList,
+    /// Open the ties table of the selected city, region or country.
+    OpenTies,
+    /// Open the round anniversaries of the coming year.
+    OpenAnniversaries,
+    /// Table: sort by the next column.
+    SortNext,
+    /// Table: sort by the previous column.
+    SortPrev,
+    /// Table: reverse the order.
+    SortReverse,
+    /// Table: type a filter in the search syntax.
+    StartFilter,
+    /// Ties table: list the ties of the place's districts too, or not.
+    ToggleDistricts,
+    /// Anniversaries: switch between the coming 365 days and this calendar year.
+    ToggleYear,
+    /// Anniversaries: the next calendar year.
+    NextYear,
+    /// Anniversaries: the previous calendar year.
+    PrevYear,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a column and row.

@@ -18,8 +18,10 @@ fn section(mode: KeyMode, action: &Action) -> &'static str {
                 "Panes and tabs"
             }
             Open | HistoryBack | HistoryForward => "Links and history",
-            OpenMap | StartPath | OpenTimeline => "Views",
-            ToggleBookmark | Reload | StartCopy | ExportCard | Edit => "Contacts and data",
+            OpenMap | StartPath | OpenTimeline | OpenTies | OpenAnniversaries => "Views",
+            ToggleBookmark | Reload | StartCopy | ExportCard | ExportList | Edit => {
+                "Contacts and data"
+            }
             _ => "General",
         },
         KeyMode::Search => "While searching",
@@ -29,6 +31,9 @@ fn section(mode: KeyMode, action: &Action) -> &'static str {
         KeyMode::Timeline => "In the timeline (t)",
         KeyMode::Copy => "Copy (y, then)",
         KeyMode::Prompt => "Answering a prompt",
+        KeyMode::Ties => "In the ties table (T)",
+        KeyMode::Anniversaries => "In the anniversaries (A)",
+        KeyMode::Filter => "Typing a table's filter",
     }
 }
 
@@ -37,6 +42,12 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
     match action {
         Escape if mode == KeyMode::Copy || mode == KeyMode::Prompt => "cancel",
         Open if mode == KeyMode::Prompt => "confirm",
+        Escape if mode == KeyMode::Filter => "clear the filter",
+        Open if mode == KeyMode::Filter => "keep the filter",
+        Open if mode == KeyMode::Ties => "open the partner city",
+        Open if mode == KeyMode::Anniversaries => "open what is celebrated",
+        SearchInsert(_) if mode == KeyMode::Timeline => "type a year: jump to it",
+        Escape if matches!(mode, KeyMode::Ties | KeyMode::Anniversaries) => "back to the panes",
         Quit => "quit",
         Up => "up one row",
         Down => "down one row",
@@ -83,6 +94,19 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         StartCopy => "copy: then a address, p phone, e email, c card, i id",
         ExportCard => "export the selection's card as vCard to a file",
         Edit => "edit the selection's file at its line ($VISUAL, $EDITOR or vi)",
+        ExportList if mode == KeyMode::Ties => "export the table as CSV to a file",
+        ExportList if mode == KeyMode::Anniversaries => "export as an iCalendar (.ics) file",
+        ExportList => "export the listed entities as CSV to a file",
+        OpenTies => "ties table of the selected city, region or country",
+        OpenAnniversaries => "round anniversaries of the coming year",
+        SortNext => "sort by the next column",
+        SortPrev => "sort by the previous column",
+        SortReverse => "reverse the order",
+        StartFilter => "filter (country: region: level: status: year: since: until: words)",
+        ToggleDistricts => "with the districts' ties, or without",
+        ToggleYear => "this calendar year / the coming 365 days",
+        NextYear => "next calendar year",
+        PrevYear => "previous calendar year",
         other => view_text(other),
     }
 }
@@ -102,7 +126,9 @@ fn view_text(action: &Action) -> &'static str {
         Copy(CopyWhat::Address) => "copy the address",
         Copy(CopyWhat::Phone) => "copy the phone number",
         Copy(CopyWhat::Email) => "copy the e-mail address",
-        Copy(CopyWhat::Card) => "copy the whole contact card",
+        Copy(CopyWhat::Card) => {
+            "copy the contact card (of an agreement, event or tie: its summary)"
+        }
         Copy(CopyWhat::Id) => "copy the id",
         OpenMap => "world map of the selection's cities",
         StartPath => "how is the selection connected to ...?",
@@ -138,12 +164,25 @@ pub(super) fn hinted(mode: KeyMode, links: bool) -> &'static [Action] {
             OpenMap,
             StartPath,
             OpenTimeline,
+            OpenTies,
+            OpenAnniversaries,
         ],
         KeyMode::Search => &[Down, Open, Escape, SearchDeleteWord],
         KeyMode::Overlay => &[Down, PageDown, Escape],
         KeyMode::Map => &[PanLeft, ZoomIn, ZoomOut, ResetView, NextCity, Open, Escape],
         KeyMode::Path => &[Down, NextAlternative, Open, Escape],
         KeyMode::Timeline => &[Down, PageDown, Open, Escape],
+        KeyMode::Ties => &[
+            Down,
+            SortNext,
+            SortReverse,
+            StartFilter,
+            Open,
+            ExportList,
+            Escape,
+        ],
+        KeyMode::Anniversaries => &[Down, ToggleYear, NextYear, Open, ExportList, Escape],
+        KeyMode::Filter => &[Open, Escape, SearchDeleteWord],
         KeyMode::Copy => &[
             Copy(CopyWhat::Address),
             Copy(CopyWhat::Phone),
@@ -161,6 +200,8 @@ pub(super) fn hint_word(mode: KeyMode, action: &Action) -> &'static str {
     use Action::*;
     match action {
         Open if mode == KeyMode::Prompt => "confirm",
+        Open if mode == KeyMode::Filter => "keep",
+        Escape if mode == KeyMode::Filter => "clear",
         Open if mode == KeyMode::Normal => "open/follow",
         Open => "open",
         Escape if matches!(mode, KeyMode::Prompt | KeyMode::Copy) => "cancel",
@@ -178,6 +219,15 @@ pub(super) fn hint_word(mode: KeyMode, action: &Action) -> &'static str {
         StartCopy => "copy",
         ExportCard => "vCard",
         Edit => "edit",
+        ExportList if mode == KeyMode::Anniversaries => "iCalendar",
+        ExportList => "CSV",
+        OpenTies => "ties",
+        OpenAnniversaries => "anniversaries",
+        SortNext => "sort",
+        SortReverse => "reverse",
+        StartFilter => "filter",
+        ToggleYear => "calendar year",
+        NextYear => "next year",
         ToggleBookmark => "bookmark",
         OpenMap => "map",
         StartPath => "path",

@@ -6,6 +6,7 @@
 //! (saved state, problems). Only `tui::update` changes it; rendering only reads it. The
 //! geometry of what panes show is computed in [`rows`] and [`card_lines`], read by both.
 
+pub mod anniversaries;
 pub mod card_lines;
 pub mod cursor;
 pub mod editor;
@@ -16,6 +17,7 @@ pub mod mode;
 pub mod pane;
 pub mod rows;
 pub mod tabs;
+pub mod ties_table;
 
 pub use cursor::Cursor;
 pub use editor::LineEditor;
@@ -179,6 +181,9 @@ impl App {
             Mode::Map(_) => KeyMode::Map,
             Mode::Path(_) => KeyMode::Path,
             Mode::Timeline(_) => KeyMode::Timeline,
+            Mode::Ties(t) if t.typing => KeyMode::Filter,
+            Mode::Ties(_) => KeyMode::Ties,
+            Mode::Anniversaries(_) => KeyMode::Anniversaries,
             Mode::Overlay(_) => KeyMode::Overlay,
         }
     }

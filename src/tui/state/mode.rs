@@ -30,6 +30,10 @@ pub enum Mode {
     Path(PathState),
     /// The timeline.
     Timeline(TimelineState),
+    /// The ties table of a city, region or country.
+    Ties(Box<super::ties_table::TiesState>),
+    /// The round anniversaries of the coming days or of a year.
+    Anniversaries(super::anniversaries::AnniversariesState),
     /// An overlay over what is underneath.
     Overlay(Box<OverlayState>),
 }
@@ -79,7 +83,7 @@ pub struct PathPick {
 }
 
 /// A question answered on the prompt line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     /// The question ("export vCard to: ").
     pub label: String,
@@ -89,6 +93,11 @@ pub struct Prompt {
     pub entity: usize,
     /// The folder a relative answer is taken from, to show the full path.
     pub base: std::path::PathBuf,
+    /// The text to write, when it was made as the question was asked (a CSV table);
+    /// `None` writes the entity's vCard.
+    pub text: Option<String>,
+    /// The view to come back to when the prompt closes (`None`: the panes).
+    pub under: Option<Box<Mode>>,
 }
 
 impl Prompt {
@@ -165,4 +174,6 @@ pub struct TimelineState {
     pub cursor: Cursor,
     /// Whether the items are limited to the current search.
     pub filtered: bool,
+    /// The digits of a year being typed, to jump to it.
+    pub year: String,
 }

@@ -6,8 +6,9 @@
 //! moving ([`navigate`]), history ([`history`]), focus, clicks and overlays ([`panes`]), the search
 //! line ([`search`]), bookmarks and recents ([`bookmarks`]), copying ([`copy`]), prompts
 //! ([`prompt`]), editing in place ([`edit`]), reloads ([`reload`]) and the views ([`map`],
-//! [`path`], [`timeline`]).
+//! [`path`], [`timeline`], [`ties`], [`anniversaries`]).
 
+pub mod anniversaries;
 pub mod bookmarks;
 pub mod copy;
 pub mod edit;
@@ -19,6 +20,7 @@ pub mod path;
 pub mod prompt;
 pub mod reload;
 pub mod search;
+pub mod ties;
 pub mod timeline;
 
 use super::action::Action;
@@ -50,6 +52,8 @@ pub fn update(app: &mut App, action: Action) {
         KeyMode::Map => map::update(app, action),
         KeyMode::Path => path::update(app, action),
         KeyMode::Timeline => timeline::update(app, action),
+        KeyMode::Ties | KeyMode::Filter => ties::update(app, action),
+        KeyMode::Anniversaries => anniversaries::update(app, action),
         KeyMode::Normal => browse(app, action),
     }
 }
@@ -91,6 +95,9 @@ pub fn browse(app: &mut App, action: Action) {
         Action::Copy(what) => copy::copy(app, what),
         Action::ExportCard => prompt::start_export(app),
         Action::Edit => edit::start(app),
+        Action::ExportList => prompt::start_csv(app),
+        Action::OpenTies => ties::open(app),
+        Action::OpenAnniversaries => anniversaries::open(app),
         Action::OpenMap => map::open(app),
         Action::StartPath => path::start(app),
         Action::OpenTimeline => timeline::open(app),
