@@ -5,13 +5,25 @@
 //! The file is read like a data file (a regular file only, never waiting on a FIFO, at most
 //! [`MAX_CONFIG_BYTES`]); checking it takes time in proportion to its length, and values
 //! quoted in messages are cut short. Nothing here draws.
+//!
+//! Here: the settings, where they live, reading and parsing. Beside: `check` (each value
+//! is one the browser knows), `conflicts` (remaps that fight), `locate` (where a value
+//! stands in the text) and `default_text` (the commented file for `config --default`).
 
-use crate::dataset::problem::LineIndex;
+mod check;
+mod conflicts;
+mod default_text;
+mod locate;
+
+pub use default_text::default_text;
+
 use crate::dataset::{Location, Problem};
 use crate::files::ReadError;
 use crate::text::{clean_line, ellipsis};
+use check::check;
+use locate::Strings;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The largest config file read: 1 MiB (the commented default is under 2 KiB).
@@ -115,280 +127,9 @@ fn quoted_message(message: &str) -> String {
     ellipsis(&clean_line(message), 300).into_owned()
 }
 
-/// Where each string of the config text first appears, found in one pass over the text (so
-/// that locating thousands of problems is not thousands of passes).
-struct Strings<'a> {
-    shown: &'a str,
-    text: &'a str,
-    lines: LineIndex,
-    first: HashMap<String, usize>,
-}
-
-impl<'a> Strings<'a> {
-    fn new(shown: &'a str, text: &'a str) -> Strings<'a> {
-        let bytes = text.as_bytes();
-        let mut first = HashMap::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                }
-                b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                    i = memchr::memmem::find(&bytes[i + 2..], b"*/")
-                        .map_or(bytes.len(), |n| i + n + 4);
-                }
-                b'"' => {
-                    let start = i;
-                    i += 1;
-                    let mut escaped = false;
-                    while i < bytes.len() && bytes[i] != b'"' {
-                        escaped |= bytes[i] == b'\\';
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
-                    }
-                    let end = (i + 1).min(bytes.len());
-                    let value = if escaped {
-                        text.get(start..end)
-                            .and_then(|t| ron::from_str::<String>(t).ok())
-                    } else {
-                        text.get(start + 1..end.saturating_sub(1).max(start + 1))
-                            .map(str::to_string)
-                    };
-                    if let Some(value) = value {
-                        first.entry(value).or_insert(start);
-                    }
-                    i = end;
-                }
-                _ => i += 1,
-            }
-        }
-        Strings {
-            shown,
-            text,
-            lines: LineIndex::new(text),
-            first,
-        }
-    }
-
-    /// Where the string `value` first appears in double quotes (the file's start if never).
-    fn at(&self, value: &str) -> Location {
-        let (line, col) = self
-            .first
-            .get(value)
-            .map_or((1, 1), |&o| self.lines.line_col(self.text, o));
-        Location {
-            path: self.shown.to_string(),
-            line,
-            col,
-        }
-    }
-}
-
-/// The longest colour, slot, action or key name worth looking up.
-const MAX_NAME_CHARS: usize = 64;
-
-fn check(config: &Config, strings: &Strings<'_>) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report = |value: &str, msg: String| {
-        problems.push(Problem::error(strings.at(value), msg));
-    };
-    if !["dark", "light"].contains(&config.theme.as_str()) {
-        report(
-            &config.theme,
-            format!(
-                "unknown theme `{}`: use \"dark\" or \"light\"",
-                quoted(&config.theme)
-            ),
-        );
-    }
-    let mut probe = crate::tui::theme::Theme::dark();
-    for (slot, color) in &config.colors {
-        if color.chars().nth(MAX_NAME_CHARS).is_some() {
-            report(slot, format!("unknown colour `{}`", quoted(color)));
-        } else if slot.chars().nth(MAX_NAME_CHARS).is_some() {
-            report(slot, format!("unknown colour slot `{}`", quoted(slot)));
-        } else if let Err(e) = probe.set_color(slot, color) {
-            report(slot, quoted_message(&e));
-        }
-    }
-    if !TAB_NAMES.contains(&config.default_tab.as_str()) {
-        report(
-            &config.default_tab,
-            format!(
-                "unknown tab `{}`; tabs: {}",
-                quoted(&config.default_tab),
-                TAB_NAMES.join(", ")
-            ),
-        );
-    }
-    let mut keymap = crate::tui::keymap::Keymap::default();
-    let mut remaps = Vec::new();
-    for (action, keys) in &config.keys {
-        if action.chars().nth(MAX_NAME_CHARS).is_some() {
-            report(action, format!("unknown action `{}`", quoted(action)));
-        } else if let Some(long) = keys
-            .iter()
-            .find(|k| k.chars().nth(MAX_NAME_CHARS).is_some())
-        {
-            report(action, format!("unknown key `{}`", quoted(long)));
-        } else if let Err(e) = keymap.remap(action, keys) {
-            report(action, quoted_message(&e));
-        } else {
-            remaps.push((action.as_str(), keys.as_slice()));
-        }
-    }
-    problems.extend(conflicts(&remaps, &keymap, strings));
-    problems
-}
-
-/// The keys each remappable action has by default, by their labels.
-fn default_keys() -> Vec<(String, Vec<String>)> {
-    use crate::tui::keymap::{KeyMode as Mode, Keymap};
-    let keymap = Keymap::default();
-    Keymap::remappable()
-        .into_iter()
-        .filter_map(|name| {
-            let action: crate::tui::action::Action = ron::from_str(&name).ok()?;
-            Some((name, keymap.keys_for(Mode::Normal, &action)))
-        })
-        .collect()
-}
-
-/// Remaps that fight: a key given to two actions, and actions left with no key because
-/// other remaps took theirs (quit and help get a fallback, said so). `remaps` are the valid
-/// ones, in the order they are applied; `keymap` is the result.
-fn conflicts(
-    remaps: &[(&str, &[String])],
-    keymap: &crate::tui::keymap::Keymap,
-    strings: &Strings<'_>,
-) -> Vec<Problem> {
-    use crate::tui::keymap::{Key, KeyMode as Mode};
-    let mut problems = Vec::new();
-    // Who holds each key, and each action's keys, as the remaps are applied in turn.
-    let mut holder: HashMap<String, String> = HashMap::new();
-    let mut keys_of: HashMap<String, Vec<String>> = HashMap::new();
-    for (name, keys) in default_keys() {
-        for k in &keys {
-            holder.insert(k.clone(), name.clone());
-        }
-        keys_of.insert(name, keys);
-    }
-    let mut given_by: HashMap<String, &str> = HashMap::new();
-    // Which remap took an action's last key.
-    let mut emptied_by: HashMap<String, &str> = HashMap::new();
-    for &(action, keys) in remaps {
-        let labels: Vec<String> = keys
-            .iter()
-            .filter_map(|k| Key::parse(k).ok().map(|k| k.label()))
-            .collect();
-        for old in keys_of
-            .insert(action.to_string(), labels.clone())
-            .unwrap_or_default()
-        {
-            if holder.get(&old).is_some_and(|h| h == action) {
-                holder.remove(&old);
-            }
-        }
-        if labels.is_empty() {
-            emptied_by.insert(action.to_string(), action);
-        }
-        for label in &labels {
-            if let Some(earlier) = given_by.insert(label.clone(), action)
-                && earlier != action
-            {
-                problems.push(Problem::error(
-                    strings.at(action),
-                    format!(
-                        "key `{}` is given to both `{}` and `{action}`: `{action}` gets it \
-                         (remaps apply in alphabetical order)",
-                        quoted(label),
-                        quoted(earlier),
-                        action = quoted(action),
-                    ),
-                ));
-            }
-            if let Some(before) = holder.insert(label.clone(), action.to_string())
-                && before != action
-                && let Some(theirs) = keys_of.get_mut(&before)
-            {
-                theirs.retain(|k| k != label);
-                if theirs.is_empty() {
-                    emptied_by.insert(before, action);
-                }
-            }
-        }
-    }
-    let mut left: Vec<(&String, &str)> = emptied_by
-        .iter()
-        .filter(|(name, _)| keys_of.get(*name).is_some_and(Vec::is_empty))
-        .map(|(name, by)| (name, *by))
-        .collect();
-    left.sort();
-    for (name, by) in left {
-        let fallback = ron::from_str::<crate::tui::action::Action>(name)
-            .map(|a| keymap.keys_for(Mode::Normal, &a))
-            .unwrap_or_default();
-        // Names as written in the file (ron accepts `"up \n"` for `up`): quoted safely.
-        let (name_q, by_q) = (quoted(name), quoted(by));
-        let message = if fallback.is_empty() {
-            format!("`{name_q}` has no key left after the remap of `{by_q}`")
-        } else {
-            format!(
-                "`{name_q}` has no key left after the remap of `{by_q}`: kept {} for it, \
-                 so that it stays reachable",
-                fallback.join(", ")
-            )
-        };
-        problems.push(Problem::warning(strings.at(by), message));
-    }
-    problems
-}
-
-/// A commented default config file, for `liaison config --default`.
-pub fn default_text() -> String {
-    let actions = crate::tui::keymap::Keymap::remappable().join(", ");
-    format!(
-        r##"// liaison settings. Save as {path}
-// Everything is optional: a missing setting keeps its default.
-(
-    // "dark" or "light". NO_COLOR in the environment turns colours off whatever this says.
-    theme: "dark",
-
-    // Colour overrides by slot: accent, selection, match, dim, header, error, warning.
-    // Values are colour names (black, red, green, yellow, blue, magenta, cyan, gray, darkgray,
-    // lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white) or "#rrggbb".
-    colors: {{
-        // "accent": "cyan",
-        // "selection": "blue",
-    }},
-
-    // Key remaps while browsing, by action name; each replaces the action's default keys.
-    // Keys are written like "j", "G", "Ctrl-d", "Alt-Left", "Enter", "Esc", "Tab",
-    // "Backspace", "Space", "F1", "PgDn", "Home". The help (?) shows the keys in force.
-    // Actions: {actions}
-    keys: {{
-        // "history_back": ["Backspace", "b"],
-    }},
-
-    // The tab shown at start: {tabs}.
-    default_tab: "all",
-
-    // false leaves the mouse to the terminal (to select text); true clicks and scrolls.
-    mouse: true,
-)
-"##,
-        path = config_path().map_or_else(
-            || "config.ron".to_string(),
-            |p| clean_line(&p.display().to_string()).into_owned()
-        ),
-        tabs = TAB_NAMES.join(", "),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
     #[test]
     fn the_default_file_parses_to_the_defaults() {
         let (config, problems) = parse("config.ron", &default_text());
@@ -405,24 +146,6 @@ mod tests {
             (problems[0].location.line, problems[0].location.col),
             (3, 10)
         );
-    }
-
-    /// L3: checking is linear; 50,000 unknown colour names are each located on their line.
-    #[test]
-    fn fifty_thousand_problems_are_each_located() {
-        let mut text = String::from("(\n  colors: {\n");
-        for i in 0..50_000 {
-            text.push_str(&format!("    \"slot{i}\": \"nocolour{i}\",\n"));
-        }
-        text.push_str("  },\n)\n");
-        let (_, problems) = parse("c.ron", &text);
-        assert_eq!(problems.len(), 50_000);
-        // BTreeMap order: slot0, slot1, slot10, ...
-        let p = problems
-            .iter()
-            .find(|p| p.message.contains("nocolour49999"))
-            .unwrap();
-        assert_eq!((p.location.line, p.location.col), (50_002, 5));
     }
 
     /// L2: a 5 MB value is quoted in a few dozen characters, escaped.
@@ -448,61 +171,6 @@ mod tests {
             problems[0].message.len() < 400,
             "{}",
             problems[0].message.len()
-        );
-    }
-
-    /// L8: a key given to two actions, and quit and help left without keys, are said, with
-    /// where; quit and help keep a key.
-    #[test]
-    fn conflicting_remaps_are_reported_and_quit_and_help_stay_reachable() {
-        let text = "(\n  keys: {\n    \"down\": [\"x\"],\n    \"up\": [\"x\"],\n    \"history_back\": [\"q\", \"Esc\", \"?\", \"F1\"],\n  },\n)";
-        let (config, problems) = parse("c.ron", text);
-        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(
-            said.contains(&"c.ron:4:5: error: key `x` is given to both `down` and `up`: `up` gets it (remaps apply in alphabetical order)".to_string()),
-            "{said:#?}"
-        );
-        let help = said
-            .iter()
-            .find(|s| s.contains("`toggle_help` has no key left"))
-            .expect("help");
-        assert!(help.starts_with("c.ron:5:5: warning:"), "{help}");
-        assert!(help.contains("kept F10 for it"), "{help}");
-        let mut keymap = crate::tui::keymap::Keymap::default();
-        for (action, keys) in &config.keys {
-            keymap.remap(action, keys).unwrap();
-        }
-        use crate::tui::action::Action;
-        use crate::tui::keymap::KeyMode as Mode;
-        assert!(!keymap.keys_for(Mode::Normal, &Action::Quit).is_empty());
-        assert!(
-            !keymap
-                .keys_for(Mode::Normal, &Action::ToggleHelp)
-                .is_empty()
-        );
-        let (_, problems) = parse("c.ron", "(keys: {\"quit\": []})");
-        assert_eq!(
-            problems[0].to_string(),
-            "c.ron:1:9: warning: `quit` has no key left after the remap of `quit`: kept Ctrl-c for it, so that it stays reachable"
-        );
-    }
-
-    /// Found by the `config` fuzz target: ron reads the action `"up  \n\n"` as `up`; the name
-    /// is quoted escaped in the messages about it.
-    #[test]
-    fn an_action_name_with_a_line_break_is_quoted_escaped() {
-        let text = "(keys: {\"down\": [\"x\"], \"up  \\n\\n\": [\"x\", \"j\", \"Down\"]})";
-        let (_, problems) = parse("c.ron", text);
-        assert!(!problems.is_empty());
-        for p in &problems {
-            let said = p.to_string();
-            assert!(!said.contains('\n'), "{said:?}");
-        }
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.message.contains("`up  \\u{a}\\u{a}`")),
-            "{problems:?}"
         );
     }
 
