@@ -1,6 +1,6 @@
 //! The real browser in a pseudo-terminal, under hostile conditions: data whose names hold
 //! escape sequences, a bracketed paste of key-like text, a storm of resizes down to nothing,
-//! and SIGTERM, SIGHUP and SIGINT while it runs.
+//! FIFOs as its state and config files, and SIGTERM, SIGHUP and SIGINT while it runs.
 //!
 //! The pseudo-terminal harness is shared with tests/e2e.rs (`common/pty.rs`).
 
@@ -242,4 +242,37 @@ fn ctrl_z_suspends_and_fg_brings_the_browser_back_whole() {
 #[cfg(target_os = "linux")]
 fn kill_tstp_suspends_and_fg_brings_the_browser_back_whole() {
     suspend_and_resume(|s| s.signal("TSTP"));
+}
+
+/// M2 and L4: `state.ron` and `config.ron` are FIFOs with no writer. Both are read before
+/// the terminal is taken over, neither is waited on: the browser draws its screen, says the
+/// state file was not read, and `q` quits with the terminal restored.
+#[test]
+#[cfg(unix)]
+fn fifos_as_state_and_config_files_leave_the_browser_usable() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let mut fifos = Vec::new();
+    for (dir, file) in [
+        ("xdg_state_home", "state.ron"),
+        ("xdg_config_home", "config.ron"),
+    ] {
+        let dir = home.path().join(dir).join("liaison");
+        std::fs::create_dir_all(&dir).expect("make the folder");
+        fifos.push(dir.join(file));
+    }
+    for fifo in &fifos {
+        let made = std::process::Command::new("mkfifo").arg(fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+    }
+    let mut s = Session::launch(home.path(), &[]);
+    s.wait_main_screen();
+    s.wait_for("the state file's warning", |v| {
+        v.text()
+            .contains("not a regular file but a pipe (FIFO): not read")
+    });
+    s.send("q");
+    s.expect_clean_exit();
 }

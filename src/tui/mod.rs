@@ -41,18 +41,29 @@ pub struct Setup {
     pub config_problems: Vec<Problem>,
 }
 
-/// A browser on a loaded network, set up as the config and saved state say.
-pub fn prepare(net: Arc<Network>, setup: &Setup, width: u16, height: u16) -> App {
+/// What the last run left: the saved state, and a warning if its file could not be read.
+pub type Kept = (saved::Saved, Option<String>);
+
+/// Reads the saved state the setup names (an empty state when it names none). It never
+/// waits on a FIFO nor reads without end ([`saved::load`]); [`run`] calls it before taking
+/// over the terminal all the same, so that nothing read at start can leave a blank screen.
+pub fn read_kept(setup: &Setup) -> Kept {
+    match &setup.state_path {
+        Some(p) => saved::load(p),
+        None => (saved::Saved::default(), None),
+    }
+}
+
+/// A browser on a loaded network, set up as the config and the saved state (`kept`, from
+/// [`read_kept`]) say.
+pub fn prepare(net: Arc<Network>, setup: &Setup, kept: Kept, width: u16, height: u16) -> App {
     let mut app = App::new(net, width, height);
     for (action, keys) in &setup.config.keys {
         // Problems were reported when the config was read; good remaps still apply.
         let _ = app.keymap.remap(action, keys);
     }
     app.problems.config = setup.config_problems.clone();
-    let (saved, warning) = match &setup.state_path {
-        Some(p) => saved::load(p),
-        None => (saved::Saved::default(), None),
-    };
+    let (saved, warning) = kept;
     app.saved = saved;
     app.list.tab = Tab::from_config(&setup.config.default_tab).unwrap_or_default();
     app.refresh_rows(None);
@@ -69,13 +80,17 @@ pub fn prepare(net: Arc<Network>, setup: &Setup, width: u16, height: u16) -> App
     app
 }
 
-/// Opens the browser in the real terminal on a loaded network.
+/// Opens the browser in the real terminal on a loaded network. Everything read at start
+/// (the data and the config, which come in `setup`, and the saved state) is read before the
+/// terminal is taken over, so that a file that cannot be read is a message on a drawn
+/// screen, never a blank alternate screen.
 pub fn run(net: Network, setup: Setup) -> std::io::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     theme::set_theme(theme_for(&setup.config, no_color));
+    let kept = read_kept(&setup);
     let mut guard = terminal::TerminalGuard::enter(setup.config.mouse)?;
     let size = guard.terminal.size()?;
-    let mut app = prepare(Arc::new(net), &setup, size.width, size.height);
+    let mut app = prepare(Arc::new(net), &setup, kept, size.width, size.height);
     let mut outside = effects::Outside::new(&setup.choice, setup.state_path.clone());
     let mut events = event_loop::TerminalEvents::new()?;
     let result = event_loop::run_loop(&mut guard.terminal, &mut app, &mut events, &mut outside);
