@@ -15,6 +15,7 @@ pub mod export;
 pub mod files;
 pub mod geo;
 pub mod graph;
+pub mod init;
 pub mod model;
 pub mod network;
 pub mod par;

@@ -143,11 +143,8 @@ impl Outside {
             return vec![Action::Done("this platform has no data directory".into())];
         };
         // What `liaison init` prints is not for the browser's screen.
-        let copied = crate::cli::init::run(Some(dir.clone()), &mut std::io::sink());
-        match copied {
-            Ok(0) => {}
-            Ok(code) => return vec![Action::Done(format!("liaison init failed ({code})"))],
-            Err(e) => return vec![Action::Done(format!("could not copy the data: {e}"))],
+        if let Err(e) = crate::init::copy_builtin(&dir, &mut std::io::sink()) {
+            return vec![Action::Done(format!("could not copy the data: {e}"))];
         }
         let state_path = self.state_path.take();
         *self = Outside::new(&DataChoice::Paths(vec![dir.clone()]), state_path);
