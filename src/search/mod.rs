@@ -1424,6 +1424,41 @@ mod tests {
     }
 
     #[test]
+    fn any_text_as_a_query_ranks_and_highlights_within_bounds() {
+        let (ds, index) = index(DATA);
+        let pieces = [
+            "a", "sh", "上", "海", "市", "ü", "É", " ", "'", "\"", ":", "country:", "year:",
+            "tie:", "0086", "+", "-", "9", "x", "ß", "ﬁ", "\u{301}", "ｈ", "\u{1b}", "长", "重",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut q = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                q.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            let query = Query::parse(&q);
+            for hit in index.search(&query, 10) {
+                let text = index.field_text(&hit);
+                let chars = text.chars().count();
+                assert!(
+                    index.positions(text, &query).iter().all(|&p| p < chars),
+                    "{q:?}"
+                );
+                let name = ds.display_name(hit.entity as usize);
+                let chars = name.chars().count();
+                assert!(
+                    index.positions(&name, &query).iter().all(|&p| p < chars),
+                    "{q:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_unknown_filter_is_in_the_ranked_result() {
         let (_, index) = index(DATA);
         let ranked = index.rank(&Query::parse("colour:red shanghai"), None, 10);
