@@ -2,7 +2,7 @@
 //!
 //! The files have the layout and format of `data/` and pass `liaison check`; `DIR/names.txt`
 //! holds every searchable name, one a line, to measure other tools on the same strings.
-//! See `liaison::generate` for what is generated.
+//! See the `liaison-gen` crate (`crates/liaison-gen`) for what is generated.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let started = std::time::Instant::now();
-    match liaison::generate::write_dataset(&out, entities, seed) {
+    match liaison_gen::write_dataset(&out, entities, seed) {
         Ok(c) => {
             eprintln!(
                 "gen_dataset: {} entities ({} organizations, {} cities, {} sister-city ties, {} people, {} agreements, {} events) in {} ({:.1} s)",

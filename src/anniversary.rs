@@ -4,8 +4,9 @@
 //! A date known to the day has its anniversary on that day (29 February on the 28th in a
 //! common year); a date known to the month or the year only has an anniversary known to the
 //! month or the year, listed by it with no day and kept when that month or year overlaps the
-//! window. A tie counts while it is in force (ended and proposed ties have nothing to
-//! celebrate). An event counts when it is one edition of a series — two or more events whose
+//! window. A tie counts while it is in force and more than proposed (an ended tie or a mere
+//! proposal has nothing to celebrate); an agreement a tie rests on, signed the day the tie
+//! was made, is celebrated once, as the tie. An event counts when it is one edition of a series — two or more events whose
 //! titles agree once years and ordinals are left out — and the series is counted from its
 //! earliest edition in the data.
 //!
@@ -14,7 +15,7 @@
 //! crate.
 
 use crate::dataset::Dataset;
-use crate::model::{Entity, PartialDate, TieStatus};
+use crate::model::{Entity, Level, PartialDate, SisterCityTie, TieStatus};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
@@ -87,6 +88,8 @@ pub struct Anniversary {
     pub since: PartialDate,
     /// What is celebrated.
     pub what: What,
+    /// What it is in words: "sister-city tie", "friendly-exchange tie", "agreement"...
+    pub kind: &'static str,
     /// The entity's index in the dataset.
     #[serde(skip)]
     pub entity: usize,
@@ -122,7 +125,7 @@ pub fn is_round(years: i32) -> bool {
 /// before the fuller dates of that year, as in the timeline), then by name.
 pub fn in_window(ds: &Dataset, window: &Window) -> Vec<Anniversary> {
     let mut out = Vec::new();
-    for (entity, what, since, name) in dated(ds) {
+    for (entity, what, kind, since, name) in dated(ds) {
         for year in window.first.year()..=window.last.year() {
             let years = year - since.year;
             if !is_round(years) {
@@ -134,6 +137,7 @@ pub fn in_window(ds: &Dataset, window: &Window) -> Vec<Anniversary> {
                     years,
                     since: since.clone(),
                     what,
+                    kind,
                     entity,
                     id: ds.entity(entity).id().to_string(),
                     name: name.clone(),
@@ -178,18 +182,42 @@ fn falls_in(since: &PartialDate, year: i32, window: &Window) -> Option<PartialDa
     PartialDate::parse(&text).ok()
 }
 
-/// Every dated thing that can have an anniversary: `(entity, what, date, name)`.
-fn dated(ds: &Dataset) -> Vec<(usize, What, PartialDate, String)> {
+/// Whether a tie has anniversaries: in force, and more than a proposal.
+fn celebrated(t: &SisterCityTie) -> bool {
+    t.status == TieStatus::Active && t.level != Level::Proposed
+}
+
+/// A dated thing that can have an anniversary: `(entity, what, words, date, name)`.
+type Dated = (usize, What, &'static str, PartialDate, String);
+
+/// Every dated thing that can have an anniversary. An agreement that a tie rests on, signed
+/// the day the tie was made, is the tie's own document and is left out: the tie stands for it.
+fn dated(ds: &Dataset) -> Vec<Dated> {
     let mut out = Vec::new();
     let mut series: HashMap<String, Vec<usize>> = HashMap::new();
+    let stood_for: Vec<(&str, &PartialDate)> = ds
+        .entities()
+        .iter()
+        .filter_map(|e| match e {
+            Entity::SisterCity(t) if celebrated(t) => {
+                Some((t.agreement.as_deref()?, t.established.as_ref()?))
+            }
+            _ => None,
+        })
+        .collect();
     for (i, e) in ds.entities().iter().enumerate() {
         let Some(date) = e.date().filter(|d| d.is_valid()) else {
             continue;
         };
-        let what = match e {
-            Entity::SisterCity(t) if t.status == TieStatus::Active => What::Tie,
-            Entity::Agreement(_) => What::Agreement,
-            Entity::Organization(_) => What::Founding,
+        let (what, words) = match e {
+            Entity::SisterCity(t) if celebrated(t) => (What::Tie, t.level.phrase()),
+            Entity::Agreement(a) => {
+                if stood_for.iter().any(|(id, d)| *id == a.id && *d == date) {
+                    continue;
+                }
+                (What::Agreement, What::Agreement.as_str())
+            }
+            Entity::Organization(_) => (What::Founding, What::Founding.as_str()),
             Entity::Event(ev) => {
                 let key = series_key(&ev.title);
                 if !key.is_empty() {
@@ -199,7 +227,7 @@ fn dated(ds: &Dataset) -> Vec<(usize, What, PartialDate, String)> {
             }
             _ => continue,
         };
-        out.push((i, what, date.clone(), ds.display_name(i)));
+        out.push((i, what, words, date.clone(), ds.display_name(i)));
     }
     for editions in series.values().filter(|v| v.len() >= 2) {
         let first = editions
@@ -211,6 +239,7 @@ fn dated(ds: &Dataset) -> Vec<(usize, What, PartialDate, String)> {
             out.push((
                 i,
                 What::RecurringEvent,
+                What::RecurringEvent.as_str(),
                 date,
                 series_title(ds.entity(i).name()),
             ));
@@ -284,7 +313,7 @@ pub fn ics(list: &[Anniversary], stamp: chrono::DateTime<chrono::Utc>) -> String
         let summary = format!("{name}, {}{precision}", years_text(a.years));
         let description = format!(
             "{name}: {} of {} ({}). liaison id: {}",
-            a.what.as_str(),
+            a.kind,
             a.since,
             years_text(a.years),
             crate::text::clean_line(&a.id)

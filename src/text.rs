@@ -52,12 +52,23 @@ fn joins(before: Option<char>, after: Option<char>) -> bool {
     visible(before) && visible(after)
 }
 
+/// Whether `c`, between `before` and `after`, must be shown escaped: [`is_unsafe`], or a
+/// joiner that joins nothing.
+pub fn is_unsafe_between(
+    before: Option<char>,
+    c: char,
+    after: Option<char>,
+    keep_newline: bool,
+) -> bool {
+    is_unsafe(c, keep_newline) || (is_joiner(c) && !joins(before, after))
+}
+
 /// Whether `s` needs no escaping.
 fn is_clean(s: &str, keep_newline: bool) -> bool {
     let mut before = None;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        if is_unsafe(c, keep_newline) || (is_joiner(c) && !joins(before, chars.peek().copied())) {
+        if is_unsafe_between(before, c, chars.peek().copied(), keep_newline) {
             return false;
         }
         before = Some(c);
@@ -73,8 +84,7 @@ fn escape(s: &str, keep_newline: bool) -> Cow<'_, str> {
     let mut before = None;
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        let stray = is_joiner(c) && !joins(before, chars.peek().copied());
-        if stray || is_unsafe(c, keep_newline) {
+        if is_unsafe_between(before, c, chars.peek().copied(), keep_newline) {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);

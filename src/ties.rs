@@ -1,19 +1,22 @@
-//! The ties table: one row per sister-city tie of a city — partner, country, region, level,
+//! The ties table: one row per sister-city tie of a city, of a country (every tie with a side
+//! in it) or of a city and its districts — side, partner, country, region, sub-region, level,
 //! since, years, status, agreements, last event — sortable by any column and filtered with
 //! the search line's `key:value` syntax (`country:`, `region:`, `level:`, `status:`,
 //! `year:`, `since:`, `until:`) plus words that must appear in the partner's name or country.
+//! [`table`] keeps official ties only unless asked for every level or filtered by `level:`.
 //!
 //! An agreement or event belongs to a tie when it concerns both of its cities: a city is
-//! concerned when it is a party, organizer, participant or the place, or when an organization
-//! located in it is. This module is shared by `liaison ties` and the browser; it knows nothing
-//! about terminals and does not print.
+//! concerned when it, a district of it or an organization located in either is a party,
+//! organizer, participant or the place; the agreement a tie rests on always counts. This
+//! module is shared by `liaison ties` and the browser; it knows nothing about terminals and
+//! does not print.
 
 use crate::dataset::Dataset;
-use crate::model::{Entity, PartialDate};
+use crate::model::{Entity, Level, PartialDate};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
-/// One tie, seen from the city whose table it is.
+/// One tie, seen from the city, country or region whose table it is.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TieRow {
     /// The tie's index in the dataset.
@@ -21,16 +24,22 @@ pub struct TieRow {
     pub tie: usize,
     /// The tie's id.
     pub id: String,
+    /// The side of the tie that belongs to the table's subject: the city itself, one of its
+    /// districts, or a city of the country.
+    pub side: String,
     /// The partner city's id.
     pub partner_id: String,
     /// The partner city's name.
     pub partner: String,
     /// The partner's country.
     pub country: String,
-    /// The partner's world region (empty when the data does not say).
+    /// The partner's UN M49 region (empty when the data does not say).
     pub region: String,
-    /// The level or kind of tie, in the data's words.
-    pub level: String,
+    /// The partner's UN M49 sub-region (empty when the data does not say).
+    pub subregion: String,
+    /// The level: `official`, `friendly_exchange`, `memorandum`, `proposed`.
+    #[serde(serialize_with = "level_name")]
+    pub level: Level,
     /// When it was established.
     pub since: Option<PartialDate>,
     /// Whole years since then, as of the day the table is made.
@@ -40,18 +49,43 @@ pub struct TieRow {
     /// How many agreements concern both cities.
     pub agreements: usize,
     /// The latest dated event that concerns both cities: its date and title.
-    pub last_event: Option<(PartialDate, String)>,
+    pub last_event: Option<LastEvent>,
+    /// Lower-cased names and codes the partner's country answers to (`country:`).
+    #[serde(skip)]
+    pub country_keys: Vec<String>,
+    /// Lower-cased regions, sub-regions and intermediate regions (`region:`).
+    #[serde(skip)]
+    pub region_keys: Vec<String>,
+}
+
+/// The latest event that concerns both cities of a tie.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LastEvent {
+    /// The event's id.
+    pub id: String,
+    /// When it took place.
+    pub date: PartialDate,
+    /// Its title.
+    pub title: String,
+}
+
+fn level_name<S: serde::Serializer>(level: &Level, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(level.as_str())
 }
 
 /// The columns, in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// The subject's side of the tie.
+    Side,
     /// The partner city.
     Partner,
     /// Its country.
     Country,
     /// Its world region.
     Region,
+    /// Its sub-region.
+    Subregion,
     /// The tie's level.
     Level,
     /// Established.
@@ -68,10 +102,12 @@ pub enum Column {
 
 impl Column {
     /// Every column, in table order.
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 11] = [
+        Column::Side,
         Column::Partner,
         Column::Country,
         Column::Region,
+        Column::Subregion,
         Column::Level,
         Column::Since,
         Column::Years,
@@ -83,9 +119,11 @@ impl Column {
     /// The header and the name `--sort` takes: "partner", "last_event"...
     pub fn name(self) -> &'static str {
         match self {
+            Column::Side => "side",
             Column::Partner => "partner",
             Column::Country => "country",
             Column::Region => "region",
+            Column::Subregion => "subregion",
             Column::Level => "level",
             Column::Since => "since",
             Column::Years => "years",
@@ -104,7 +142,9 @@ impl Column {
             .or(match n.as_str() {
                 "event" | "last" => Some(Column::LastEvent),
                 "date" | "established" => Some(Column::Since),
-                "city" | "name" => Some(Column::Partner),
+                "name" => Some(Column::Partner),
+                "city" | "own" => Some(Column::Side),
+                "sub_region" => Some(Column::Subregion),
                 _ => None,
             })
     }
@@ -112,10 +152,12 @@ impl Column {
     /// A row's value in this column, as text.
     pub fn text(self, row: &TieRow) -> String {
         match self {
+            Column::Side => row.side.clone(),
             Column::Partner => row.partner.clone(),
             Column::Country => row.country.clone(),
             Column::Region => row.region.clone(),
-            Column::Level => row.level.clone(),
+            Column::Subregion => row.subregion.clone(),
+            Column::Level => row.level.as_str().replace('_', " "),
             Column::Since => row
                 .since
                 .as_ref()
@@ -127,7 +169,7 @@ impl Column {
             Column::LastEvent => row
                 .last_event
                 .as_ref()
-                .map(|(d, t)| format!("{d} {t}"))
+                .map(|e| format!("{} {}", e.date, e.title))
                 .unwrap_or_default(),
         }
     }
@@ -147,9 +189,10 @@ impl Column {
             Column::Since => some_first(a.since.as_ref(), b.since.as_ref()),
             Column::Years => some_first(a.years, b.years),
             Column::Agreements => a.agreements.cmp(&b.agreements),
+            Column::Level => a.level.cmp(&b.level),
             Column::LastEvent => some_first(
-                a.last_event.as_ref().map(|e| &e.0),
-                b.last_event.as_ref().map(|e| &e.0),
+                a.last_event.as_ref().map(|e| &e.date),
+                b.last_event.as_ref().map(|e| &e.date),
             ),
             c => text(&c.text(a)).cmp(&text(&c.text(b))),
         }
@@ -170,13 +213,27 @@ pub fn sort(rows: &mut [TieRow], column: Column, descending: bool) {
     });
 }
 
-/// The cities an entity concerns: itself for a city, the city of an organization.
-fn cities_of(ds: &Dataset, id: &str) -> Option<usize> {
-    let i = ds.index_of(id)?;
-    match ds.entity(i) {
+/// The cities an entity concerns: a city and every city or region it is part of; the same
+/// for an organization's city.
+fn cities_of(ds: &Dataset, id: &str, out: &mut Vec<usize>) {
+    let Some(i) = ds.index_of(id) else {
+        return;
+    };
+    let mut at = match ds.entity(i) {
         Entity::City(_) => Some(i),
         Entity::Organization(o) => o.city.as_deref().and_then(|c| ds.index_of(c)),
         _ => None,
+    };
+    // Validation drops part_of cycles; the walk stops after 16 steps anyway.
+    for _ in 0..16 {
+        let Some(c) = at else {
+            return;
+        };
+        out.push(c);
+        at = match ds.entity(c) {
+            Entity::City(city) => city.part_of.as_deref().and_then(|p| ds.index_of(p)),
+            _ => None,
+        };
     }
 }
 
@@ -198,7 +255,10 @@ fn concerned(ds: &Dataset, e: &Entity) -> Vec<usize> {
             .collect(),
         _ => Vec::new(),
     };
-    let mut out: Vec<usize> = ids.iter().filter_map(|id| cities_of(ds, id)).collect();
+    let mut out = Vec::new();
+    for id in ids {
+        cities_of(ds, id, &mut out);
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -216,60 +276,205 @@ pub fn years_since(since: &PartialDate, today: NaiveDate) -> i32 {
     years.max(0)
 }
 
-/// The ties of the city at `city`, one row each, in the order of the data.
-pub fn rows(ds: &Dataset, city: usize, today: NaiveDate) -> Vec<TieRow> {
-    let related: Vec<(bool, Option<PartialDate>, String, Vec<usize>)> = ds
+/// The sister-city tie between two cities (either way round), if the data has one.
+pub fn between(ds: &Dataset, a: usize, b: usize) -> Option<&crate::model::SisterCityTie> {
+    let (a, b) = (ds.entity(a).id(), ds.entity(b).id());
+    ds.entities().iter().find_map(|e| match e {
+        Entity::SisterCity(t)
+            if (t.cities.0 == a && t.cities.1 == b) || (t.cities.0 == b && t.cities.1 == a) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
+}
+
+/// Whose ties a table lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A city or region (`districts`: with the ties of the cities that are part of it).
+    City {
+        /// The city's index.
+        city: usize,
+        /// Whether its districts' ties are listed too.
+        districts: bool,
+    },
+    /// A country: every tie with a side in it.
+    Country(usize),
+}
+
+impl Subject {
+    /// The subject for an entity: a city or a country; `None` for other kinds.
+    pub fn of(ds: &Dataset, i: usize, districts: bool) -> Option<Subject> {
+        match ds.entity(i) {
+            Entity::City(_) => Some(Subject::City { city: i, districts }),
+            Entity::Country(_) => Some(Subject::Country(i)),
+            _ => None,
+        }
+    }
+
+    /// Whether the city at `c` is on the subject's side.
+    fn holds(self, ds: &Dataset, c: usize) -> bool {
+        match self {
+            Subject::City { city, districts } => {
+                c == city
+                    || (districts && {
+                        let mut up = Vec::new();
+                        cities_of(ds, ds.entity(c).id(), &mut up);
+                        up.contains(&city)
+                    })
+            }
+            Subject::Country(country) => {
+                crate::graph::countries_of(ds, c).contains(&(country as u32))
+            }
+        }
+    }
+}
+
+/// The partner's country: its name, its region and sub-region, and what `country:` and
+/// `region:` match (name, id, ISO codes, aliases; every level of region).
+fn country_of(ds: &Dataset, city: usize) -> (String, String, String, Vec<String>, Vec<String>) {
+    let found =
+        crate::graph::countries_of(ds, city)
+            .first()
+            .and_then(|&k| match ds.entity(k as usize) {
+                Entity::Country(c) => Some(c),
+                _ => None,
+            });
+    match (found, ds.entity(city)) {
+        (Some(c), _) => {
+            let keys = [Some(&c.id), Some(&c.name), c.iso.as_ref(), c.iso3.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(&c.aliases)
+                .chain(&c.native_name)
+                .map(|k| k.to_lowercase())
+                .collect();
+            (
+                c.name.clone(),
+                c.region.clone().unwrap_or_default(),
+                c.subregion.clone().unwrap_or_default(),
+                keys,
+                c.regions().map(str::to_lowercase).collect(),
+            )
+        }
+        // Data without country entities names the country in words.
+        (None, Entity::City(c)) => (
+            c.country.clone(),
+            String::new(),
+            String::new(),
+            vec![c.country.to_lowercase()],
+            Vec::new(),
+        ),
+        _ => Default::default(),
+    }
+}
+
+/// An agreement or event and the cities it concerns.
+struct Related<'a> {
+    /// The entity's id.
+    id: &'a str,
+    /// The agreement's id; `None` for an event.
+    agreement: Option<&'a str>,
+    date: Option<PartialDate>,
+    title: &'a str,
+    cities: Vec<usize>,
+}
+
+/// The ties of `subject`, one row each, every level, in the order of the data.
+pub fn rows(ds: &Dataset, subject: Subject, today: NaiveDate) -> Vec<TieRow> {
+    let related: Vec<Related<'_>> = ds
         .entities()
         .iter()
         .filter(|e| matches!(e, Entity::Agreement(_) | Entity::Event(_)))
-        .map(|e| {
-            (
-                matches!(e, Entity::Agreement(_)),
-                e.date().filter(|d| d.is_valid()).cloned(),
-                e.name().to_string(),
-                concerned(ds, e),
-            )
+        .map(|e| Related {
+            id: e.id(),
+            agreement: matches!(e, Entity::Agreement(_)).then(|| e.id()),
+            date: e.date().filter(|d| d.is_valid()).cloned(),
+            title: e.name(),
+            cities: concerned(ds, e),
         })
-        .filter(|r| r.3.contains(&city))
         .collect();
     let mut out = Vec::new();
     for (i, e) in ds.entities().iter().enumerate() {
         let Entity::SisterCity(t) = e else {
             continue;
         };
-        let (a, b) = (ds.index_of(&t.cities.0), ds.index_of(&t.cities.1));
-        let partner = match (a, b) {
-            (Some(a), Some(b)) if a == city => b,
-            (Some(a), Some(b)) if b == city => a,
-            _ => continue,
+        let (Some(a), Some(b)) = (ds.index_of(&t.cities.0), ds.index_of(&t.cities.1)) else {
+            continue;
         };
-        let (country, name) = match ds.entity(partner) {
-            Entity::City(c) => (c.country.clone(), c.name.clone()),
-            other => (String::new(), other.name().to_string()),
+        let (side, partner) = if subject.holds(ds, a) {
+            (a, b)
+        } else if subject.holds(ds, b) {
+            (b, a)
+        } else {
+            continue;
         };
-        let both: Vec<_> = related.iter().filter(|r| r.3.contains(&partner)).collect();
+        let (country, region, subregion, country_keys, region_keys) = country_of(ds, partner);
+        let both: Vec<_> = related
+            .iter()
+            .filter(|r| r.cities.contains(&side) && r.cities.contains(&partner))
+            .collect();
         let last_event = both
             .iter()
-            .filter(|r| !r.0)
-            .filter_map(|r| r.1.clone().map(|d| (d, r.2.clone())))
-            .max_by(|x, y| x.0.cmp(&y.0));
+            .filter(|r| r.agreement.is_none())
+            .filter_map(|r| {
+                Some(LastEvent {
+                    id: r.id.to_string(),
+                    date: r.date.clone()?,
+                    title: r.title.to_string(),
+                })
+            })
+            .max_by(|x, y| x.date.cmp(&y.date));
+        let mut agreements: Vec<&str> = both.iter().filter_map(|r| r.agreement).collect();
+        if let Some(own) = t.agreement.as_deref()
+            && ds.get(own).is_some()
+            && !agreements.contains(&own)
+        {
+            agreements.push(own);
+        }
         let since = t.established.clone().filter(PartialDate::is_valid);
         out.push(TieRow {
             tie: i,
             id: t.id.clone(),
+            side: ds.display_name(side),
             partner_id: ds.entity(partner).id().to_string(),
-            partner: name,
+            partner: ds.display_name(partner),
             country,
-            region: String::new(),
-            level: t.kind.clone().unwrap_or_default(),
+            region,
+            subregion,
+            level: t.level,
             years: since.as_ref().map(|d| years_since(d, today)),
             since,
             status: t.status.as_str(),
-            agreements: both.iter().filter(|r| r.0).count(),
+            agreements: agreements.len(),
             last_event,
+            country_keys,
+            region_keys,
         });
     }
     out
+}
+
+/// The table as a user asks for it: the rows of `subject` that pass `filter`, official ties
+/// only unless `every_level` or the filter names a level, sorted by `column`.
+pub fn table(
+    ds: &Dataset,
+    subject: Subject,
+    today: NaiveDate,
+    filter: &Filter,
+    every_level: bool,
+    column: Column,
+    descending: bool,
+) -> Vec<TieRow> {
+    let official_only = !every_level && !filter.names_level();
+    let mut list: Vec<TieRow> = rows(ds, subject, today)
+        .into_iter()
+        .filter(|r| !official_only || r.level == Level::Official)
+        .filter(|r| filter.matches(r))
+        .collect();
+    sort(&mut list, column, descending);
+    list
 }
 
 /// A filter in the search line's syntax: `key:value` terms and plain words, all of which
@@ -284,7 +489,7 @@ enum Term {
     Word(String),
     Country(String),
     Region(String),
-    Level(String),
+    Level(Level),
     Status(String),
     Year(i32),
     Since(i32),
@@ -321,7 +526,12 @@ impl Filter {
             terms.push(match key.to_lowercase().as_str() {
                 "country" => Term::Country(value),
                 "region" => Term::Region(value),
-                "level" => Term::Level(value),
+                "level" => Term::Level(Level::parse(&value).ok_or_else(|| {
+                    format!(
+                        "unknown level \"{value}\"; the levels are {}",
+                        Level::ALL.map(Level::as_str).join(", ")
+                    )
+                })?),
                 "status" => Term::Status(value),
                 "year" => Term::Year(year()?),
                 "since" => Term::Since(year()?),
@@ -345,6 +555,11 @@ impl Filter {
         Filter::parse(&words)
     }
 
+    /// Whether a `level:` term was given.
+    pub fn names_level(&self) -> bool {
+        self.terms.iter().any(|t| matches!(t, Term::Level(_)))
+    }
+
     /// Whether no term was given.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -360,14 +575,48 @@ impl Filter {
                 row.partner, row.partner_id, row.country
             ))
             .contains(&norm(w)),
-            Term::Country(c) => norm(&row.country).starts_with(&norm(c)),
-            Term::Region(r) => norm(&row.region).contains(&norm(r)),
-            Term::Level(l) => norm(&row.level).contains(&norm(l)),
+            Term::Country(c) => {
+                norm(&row.country).starts_with(&norm(c))
+                    || row.country_keys.iter().any(|k| norm(k) == norm(c))
+            }
+            Term::Region(r) => row.region_keys.iter().any(|k| norm(k) == norm(r)),
+            Term::Level(l) => row.level == *l,
             Term::Status(s) => row.status.starts_with(s.as_str()),
             Term::Year(y) => year == Some(*y),
             Term::Since(y) => year.is_some_and(|x| x >= *y),
             Term::Until(y) => year.is_some_and(|x| x <= *y),
         })
+    }
+}
+
+/// The rows as RFC 4180 CSV through the `csv` crate: a header row, the tie's and the
+/// partner's ids, then every column. A cell that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
+/// `'`.
+pub fn to_csv(list: &[TieRow]) -> std::io::Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut header = vec!["id", "partner_id"];
+    header.extend(Column::ALL.iter().map(|c| c.name()));
+    w.write_record(&header)?;
+    for r in list {
+        let mut record = vec![r.id.clone(), r.partner_id.clone()];
+        record.extend(Column::ALL.iter().map(|c| c.text(r)));
+        w.write_record(record.iter().map(|cell| guard(cell)))?;
+    }
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// A cell made safe for a spreadsheet and a terminal: controls shown escaped, a formula
+/// start defused with `'`.
+fn guard(cell: &str) -> String {
+    let clean = crate::text::clean_line(cell);
+    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
     }
 }
 
@@ -379,16 +628,20 @@ mod tests {
         TieRow {
             tie: 0,
             id: format!("x-{partner}"),
+            side: "Shanghai".to_string(),
             partner_id: partner.to_lowercase(),
             partner: partner.to_string(),
             country: "Finland".to_string(),
-            region: String::new(),
-            level: "sister city".to_string(),
+            region: "Europe".to_string(),
+            subregion: "Northern Europe".to_string(),
+            level: Level::Official,
             since: since.and_then(|s| PartialDate::parse(s).ok()),
             years: None,
             status: "active",
             agreements,
             last_event: None,
+            country_keys: vec!["finland".to_string(), "fi".to_string()],
+            region_keys: vec!["europe".to_string(), "northern europe".to_string()],
         }
     }
 
@@ -425,7 +678,19 @@ mod tests {
         let err = Filter::parse(&["colour:red"]).expect_err("unknown filter");
         assert!(err.contains("country:") && err.contains("until:"), "{err}");
         assert!(Filter::parse(&["since:soon"]).is_err());
-        let line = Filter::parse_line("level:\"sister city\" esp").expect("a filter");
+        let line =
+            Filter::parse_line("region:\"northern europe\" level:official esp").expect("a filter");
         assert!(line.matches(&row("Espoo", None, 0)));
+        assert!(
+            Filter::parse(&["country:FI"])
+                .expect("a filter")
+                .matches(&row("Oulu", None, 0))
+        );
+        assert!(
+            !Filter::parse(&["region:asia"])
+                .expect("a filter")
+                .matches(&row("Oulu", None, 0))
+        );
+        assert!(Filter::parse(&["level:twinned"]).is_err());
     }
 }

@@ -4,7 +4,8 @@
 use liaison::dataset::Dataset;
 use liaison::network::Network;
 use liaison::tui::action::Action;
-use liaison::tui::state::{App, Pane};
+use liaison::tui::action::Loaded;
+use liaison::tui::state::{App, Mode, Pane};
 use liaison::tui::ui::render;
 use liaison::tui::update::update;
 use ratatui::Terminal;
@@ -68,6 +69,7 @@ impl Browser {
 
     fn row_ids(&self) -> Vec<&str> {
         self.app
+            .list
             .rows
             .iter()
             .map(|&i| self.app.net.data.entity(i as usize).id())
@@ -86,7 +88,7 @@ impl Browser {
             .position(|l| self.app.net.data.entity(l.target as usize).id() == id)
             .unwrap_or_else(|| panic!("no link to {id}"));
         self.app.set_focus(Pane::Links);
-        liaison::tui::update::select_link(&mut self.app, k);
+        liaison::tui::update::navigate::select_link(&mut self.app, k);
         self
     }
 
@@ -107,7 +109,7 @@ fn search_narrows_and_ranks_the_best_match_first() {
     let b = Browser::new(120, 35)
         .act(Action::StartSearch)
         .typed("espoo");
-    assert!(b.app.searching);
+    assert!(b.app.mode.typing_search());
     assert_eq!(b.selected_id(), "espoo");
     assert!(b.row_ids().contains(&"shanghai-espoo"));
     assert!(!b.row_ids().contains(&"soea"));
@@ -135,7 +137,7 @@ fn kind_prefix_and_tabs_filter_the_list() {
     }));
     let b = Browser::new(120, 35).act(Action::ShowTab(3));
     assert_eq!(b.row_ids(), ["li-changhong", "pan-xiaogang"]);
-    assert_eq!(b.app.tab_counts[0], 17);
+    assert_eq!(b.app.list.counts[0], 17);
 }
 
 #[test]
@@ -144,21 +146,21 @@ fn readline_keys_edit_the_search_line() {
         .act(Action::StartSearch)
         .typed("kenya chamber")
         .act(Action::SearchDeleteWord);
-    assert_eq!(b.app.search.text, "kenya ");
+    assert_eq!(b.app.list.search.text, "kenya ");
     let b = b
         .act(Action::SearchHome)
         .typed("x")
         .act(Action::SearchEnd)
         .typed("y");
-    assert_eq!(b.app.search.text, "xkenya y");
+    assert_eq!(b.app.list.search.text, "xkenya y");
     let b = b.act(Action::SearchLeft).act(Action::SearchBackspace);
-    assert_eq!(b.app.search.text, "xkenyay");
+    assert_eq!(b.app.list.search.text, "xkenyay");
     let b = b
         .act(Action::SearchHome)
         .act(Action::SearchDelete)
         .act(Action::SearchEnd)
         .act(Action::SearchClearToStart);
-    assert_eq!(b.app.search.text, "");
+    assert_eq!(b.app.list.search.text, "");
 }
 
 #[test]
@@ -167,10 +169,10 @@ fn escape_leaves_the_search_then_clears_it() {
         .act(Action::StartSearch)
         .typed("espoo")
         .act(Action::Escape);
-    assert!(!b.app.searching);
-    assert_eq!(b.app.search.text, "espoo");
+    assert!(!b.app.mode.typing_search());
+    assert_eq!(b.app.list.search.text, "espoo");
     let b = b.act(Action::Escape);
-    assert_eq!(b.app.search.text, "");
+    assert_eq!(b.app.list.search.text, "");
     assert_eq!(
         b.selected_id(),
         "espoo",
@@ -184,18 +186,18 @@ fn following_a_link_then_going_back_restores_the_previous_place() {
         .act(Action::StartSearch)
         .typed("espoo")
         .act(Action::Open);
-    assert_eq!(b.app.focus, Pane::Links);
+    assert_eq!(b.app.focus(), Pane::Links);
     let b = b.pick_link("shanghai").act(Action::Open);
     assert_eq!(b.selected_id(), "shanghai");
     assert_eq!(b.app.breadcrumb().len(), 2);
-    let link_before = b.app.links.selected;
+    let link_before = b.app.panes.links.selected;
     let b = b.act(Action::HistoryBack);
     assert_eq!(b.selected_id(), "espoo");
-    assert_eq!(b.app.search.text, "espoo", "back restores the search");
-    assert_eq!(b.app.focus, Pane::Links, "back restores the focused pane");
+    assert_eq!(b.app.list.search.text, "espoo", "back restores the search");
+    assert_eq!(b.app.focus(), Pane::Links, "back restores the focused pane");
     let b = b.act(Action::HistoryForward);
     assert_eq!(b.selected_id(), "shanghai");
-    assert_eq!(b.app.links.selected, link_before);
+    assert_eq!(b.app.panes.links.selected, link_before);
 }
 
 #[test]
@@ -251,15 +253,15 @@ fn resizing_to_one_cell_and_back_keeps_the_selection() {
 #[test]
 fn moving_keeps_the_selection_in_bounds() {
     let mut b = Browser::new(120, 35);
-    let n = b.app.rows.len();
+    let n = b.app.list.rows.len();
     b = b.act(Action::Bottom);
-    assert_eq!(b.app.list.selected, n - 1);
+    assert_eq!(b.app.list.cursor.selected, n - 1);
     b = b.act(Action::PageDown).act(Action::Down);
-    assert_eq!(b.app.list.selected, n - 1);
+    assert_eq!(b.app.list.cursor.selected, n - 1);
     b = b.act(Action::Top).act(Action::Up).act(Action::PageUp);
-    assert_eq!(b.app.list.selected, 0);
+    assert_eq!(b.app.list.cursor.selected, 0);
     b = b.act(Action::HalfPageDown);
-    assert!(b.app.list.selected > 0);
+    assert!(b.app.list.cursor.selected > 0);
 }
 
 #[test]
@@ -268,7 +270,7 @@ fn narrow_terminals_show_one_pane_at_a_time() {
     assert!(b.app.areas.narrow);
     assert!(b.app.areas.detail.is_empty());
     let b = b.act(Action::NextPane);
-    assert_eq!(b.app.focus, Pane::Detail);
+    assert_eq!(b.app.focus(), Pane::Detail);
     assert!(b.app.areas.list.is_empty() && !b.app.areas.detail.is_empty());
 }
 
@@ -277,19 +279,19 @@ fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     let b = Browser::new(120, 35);
     let list = b.app.areas.list;
     let b = b.act(Action::Click(list.x + 3, list.y + 3));
-    assert_eq!(b.app.list.selected, 2);
+    assert_eq!(b.app.list.cursor.selected, 2);
     let b = b.act(Action::Scroll(list.x + 3, list.y + 3, 1));
-    assert_eq!(b.app.list.selected, 5);
+    assert_eq!(b.app.list.cursor.selected, 5);
     let links = b.app.areas.links;
     let b = b.act(Action::Click(links.x + 3, links.y + 1));
-    assert_eq!(b.app.focus, Pane::Links);
+    assert_eq!(b.app.focus(), Pane::Links);
 }
 
 #[test]
 fn pasted_text_goes_into_the_search_line_as_text() {
     let b = Browser::new(120, 35).act(Action::Paste("q\nespoo".into()));
-    assert!(b.app.searching);
-    assert_eq!(b.app.search.text, "q espoo");
+    assert!(b.app.mode.typing_search());
+    assert_eq!(b.app.list.search.text, "q espoo");
     assert!(!b.app.quit, "a pasted q is not a command");
 }
 
@@ -297,7 +299,7 @@ fn pasted_text_goes_into_the_search_line_as_text() {
 fn q_quits_but_overlays_close_first() {
     let b = Browser::new(120, 35).act(Action::ToggleHelp);
     let b = b.act(Action::Escape);
-    assert!(b.app.overlay.is_none() && !b.app.quit);
+    assert!(!matches!(b.app.mode, Mode::Overlay(_)) && !b.app.quit);
     let b = b.act(Action::Quit);
     assert!(b.app.quit);
 }
@@ -368,25 +370,23 @@ fn snapshot_narrow_detail_pane() {
 }
 
 fn view_name(app: &App) -> &'static str {
-    use liaison::tui::state::View;
-    match app.view {
-        View::Main => "main",
-        View::Map(_) => "map",
-        View::Path(_) => "path",
-        View::Timeline(_) => "timeline",
+    match app.mode.under() {
+        Mode::Map(_) => "map",
+        Mode::Path(_) => "path",
+        Mode::Timeline(_) => "timeline",
+        _ => "main",
     }
 }
 
 #[test]
 fn map_pans_zooms_resets_and_cycles_through_the_cities_shown() {
-    use liaison::tui::state::View;
     let b = Browser::new(120, 35)
         .act(Action::StartSearch)
         .typed("city: shanghai")
         .act(Action::Escape);
     let b = b.act(Action::OpenMap);
     assert_eq!(view_name(&b.app), "map");
-    let View::Map(m) = &b.app.view else {
+    let Mode::Map(m) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(
@@ -409,13 +409,13 @@ fn map_pans_zooms_resets_and_cycles_through_the_cities_shown() {
         .act(Action::ZoomIn)
         .act(Action::PanRight)
         .act(Action::PanUp);
-    let View::Map(m) = &b.app.view else {
+    let Mode::Map(m) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(m.viewport.zoom, 4.0);
     assert!(m.viewport.lon > 0.0 && m.viewport.lat > 0.0);
     let b = b.act(Action::ResetView);
-    let View::Map(m) = &b.app.view else {
+    let Mode::Map(m) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(
@@ -424,12 +424,12 @@ fn map_pans_zooms_resets_and_cycles_through_the_cities_shown() {
     );
     // Enter cycles: the first press highlights a city, the next opens it on the map.
     let b = b.act(Action::NextCity).act(Action::NextCity);
-    let View::Map(m) = &b.app.view else {
+    let Mode::Map(m) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(m.highlight, Some(1));
     let b = b.act(Action::Open);
-    let View::Map(m) = &b.app.view else {
+    let Mode::Map(m) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(
@@ -445,21 +445,23 @@ fn map_pans_zooms_resets_and_cycles_through_the_cities_shown() {
 
 #[test]
 fn path_asks_for_the_second_entity_and_steps_through_the_chain() {
-    use liaison::tui::state::View;
     let b = Browser::new(120, 35)
         .act(Action::StartSearch)
         .typed("espoo")
         .act(Action::Escape);
     let b = b.act(Action::StartPath);
-    assert!(b.app.path_pick.is_some() && b.app.searching);
+    assert!(matches!(b.app.mode, Mode::PickPath(_)) && b.app.mode.typing_search());
     assert_eq!(
-        b.app.search.text, "",
+        b.app.list.search.text, "",
         "the search line is free for the second entity"
     );
     let b = b.typed("soea").act(Action::Open);
     assert_eq!(view_name(&b.app), "path");
-    assert_eq!(b.app.search.text, "espoo", "the earlier search is put back");
-    let View::Path(p) = &b.app.view else {
+    assert_eq!(
+        b.app.list.search.text, "espoo",
+        "the earlier search is put back"
+    );
+    let Mode::Path(p) = &b.app.mode else {
         unreachable!()
     };
     let ids: Vec<&str> = p
@@ -473,7 +475,7 @@ fn path_asks_for_the_second_entity_and_steps_through_the_chain() {
         "alternatives exist through the agreement and the event"
     );
     let b = b.act(Action::NextAlternative);
-    let View::Path(p) = &b.app.view else {
+    let Mode::Path(p) = &b.app.mode else {
         unreachable!()
     };
     assert_eq!(p.alt, 1);
@@ -488,13 +490,12 @@ fn path_asks_for_the_second_entity_and_steps_through_the_chain() {
 
 #[test]
 fn path_between_unconnected_entities_says_so() {
-    use liaison::tui::state::View;
     let b = Browser::new(120, 35)
         .act(Action::StartSearch)
         .typed("kuopio")
         .act(Action::Escape);
     let b = b.act(Action::StartPath).typed("soea").act(Action::Open);
-    let View::Path(p) = &b.app.view else {
+    let Mode::Path(p) = &b.app.mode else {
         unreachable!()
     };
     assert!(p.paths.is_empty());
@@ -508,16 +509,15 @@ fn cancelling_a_path_puts_the_search_back() {
         .typed("espoo")
         .act(Action::Escape);
     let b = b.act(Action::StartPath).typed("so").act(Action::Escape);
-    assert!(b.app.path_pick.is_none());
-    assert_eq!(b.app.search.text, "espoo");
+    assert!(!matches!(b.app.mode, Mode::PickPath(_)));
+    assert_eq!(b.app.list.search.text, "espoo");
     assert_eq!(b.selected_id(), "espoo");
 }
 
 #[test]
 fn timeline_lists_dated_items_in_order_and_opens_one() {
-    use liaison::tui::state::View;
     let b = Browser::new(120, 35).act(Action::OpenTimeline);
-    let View::Timeline(t) = &b.app.view else {
+    let Mode::Timeline(t) = &b.app.mode else {
         unreachable!()
     };
     let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
@@ -550,13 +550,12 @@ fn timeline_lists_dated_items_in_order_and_opens_one() {
 
 #[test]
 fn timeline_follows_the_active_search() {
-    use liaison::tui::state::View;
     let b = Browser::new(120, 35)
         .act(Action::StartSearch)
         .typed("espoo")
         .act(Action::Escape)
         .act(Action::OpenTimeline);
-    let View::Timeline(t) = &b.app.view else {
+    let Mode::Timeline(t) = &b.app.mode else {
         unreachable!()
     };
     assert!(t.filtered);
@@ -634,7 +633,7 @@ fn bookmarks_toggle_list_in_their_tab_and_ask_to_be_saved() {
     assert!(b.app.effects.contains(&Effect::SaveState));
     let b = b.act(Action::Escape).act(Action::ShowTab(6));
     assert_eq!(b.row_ids(), ["soea"]);
-    assert_eq!(b.app.tab_counts[6], 1);
+    assert_eq!(b.app.list.counts[6], 1);
     let b = b.act(Action::ToggleBookmark);
     assert!(b.app.saved.bookmarks.is_empty());
     assert!(b.row_ids().is_empty());
@@ -663,7 +662,7 @@ fn quitting_remembers_the_place_for_the_next_start() {
     assert_eq!(last.query, "soea");
     let mut again = Browser::new(120, 35);
     again.app.saved = b.app.saved.clone();
-    liaison::tui::daily::restore_place(&mut again.app);
+    liaison::tui::update::bookmarks::restore_place(&mut again.app);
     assert_eq!(again.selected_id(), "soea");
 }
 
@@ -675,9 +674,9 @@ fn y_then_a_letter_copies_plain_contact_data() {
         .typed("soea")
         .act(Action::Escape);
     let b = b.act(Action::StartCopy);
-    assert!(b.app.copying);
+    assert_eq!(b.app.mode, Mode::Copy);
     let b = b.act(Action::Copy(liaison::tui::action::CopyWhat::Phone));
-    assert!(!b.app.copying);
+    assert_eq!(b.app.mode, Mode::Browse);
     assert_eq!(
         b.app.effects.last(),
         Some(&Effect::Copy {
@@ -724,16 +723,19 @@ fn x_asks_for_a_file_name_and_exports_the_card_as_vcard() {
         .typed("soea")
         .act(Action::Escape);
     let b = b.act(Action::ExportCard);
-    assert_eq!(b.app.prompt.as_ref().unwrap().editor.text, "soea.vcf");
+    let Mode::Prompt(prompt) = &b.app.mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(prompt.editor.text, "soea.vcf");
     let b = b
         .act(Action::SearchClearToStart)
         .typed("/tmp/a.vcf")
         .act(Action::Open);
-    assert!(b.app.prompt.is_none());
+    assert_eq!(b.app.mode, Mode::Browse);
     let Some(Effect::WriteFile { path, text }) = b.app.effects.last() else {
         panic!("no export")
     };
-    assert_eq!(path, "/tmp/a.vcf");
+    assert_eq!(path, std::path::Path::new("/tmp/a.vcf"));
     assert!(text.starts_with("BEGIN:VCARD\r\n"));
     assert!(text.contains("tel:+86-21-62496566"));
 }
@@ -753,7 +755,7 @@ fn reloading_keeps_the_selection_and_says_what_changed() {
         "test fixture",
         vec![("fixtures/network.ron".into(), changed.into_bytes())],
     ));
-    liaison::tui::daily::reloaded(&mut b.app, new);
+    update(&mut b.app, Action::Reloaded(Loaded::watched(Arc::new(new))));
     assert_eq!(b.selected_id(), "shanghai");
     assert_eq!(
         b.app.status.as_deref(),
@@ -775,15 +777,15 @@ fn a_broken_edit_keeps_the_last_good_data_on_screen() {
         vec![("fixtures/network.ron".into(), broken.into_bytes())],
     ));
     let before = Arc::clone(&b.app.net);
-    liaison::tui::daily::reloaded(&mut b.app, new);
+    update(&mut b.app, Action::Reloaded(Loaded::watched(Arc::new(new))));
     assert!(Arc::ptr_eq(&before, &b.app.net), "the old data stays");
-    assert_eq!(b.app.rejected_problems.len(), 1);
+    assert_eq!(b.app.problems.rejected.len(), 1);
     assert!(
         b.app
             .status
             .as_deref()
             .unwrap()
-            .contains("keeping the last good data")
+            .contains("keeping the data shown")
     );
     let b = b.act(Action::ToggleProblems);
     assert!(b.frame().contains("did you mean `shanghai-ocao`"));
@@ -808,9 +810,9 @@ fn the_map_labels_the_focus_cities_on_a_large_terminal() {
 
 #[test]
 fn no_color_turns_every_colour_off_and_the_config_picks_the_theme() {
-    use liaison::config::Config;
+    use liaison::tui::config::Config;
+    use liaison::tui::theme::Theme;
     use liaison::tui::theme_for;
-    use liaison::tui::ui::theme::Theme;
     let config = Config {
         theme: "light".into(),
         ..Config::default()
@@ -839,12 +841,12 @@ fn no_color_turns_every_colour_off_and_the_config_picks_the_theme() {
 #[test]
 fn a_key_remap_from_the_config_reaches_keys_and_help() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use liaison::tui::keymap::Mode;
+    use liaison::tui::keymap::KeyMode;
     let mut b = Browser::new(120, 120);
     b.app.keymap.remap("open_timeline", &["T".into()]).unwrap();
     let key = KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT);
     assert_eq!(
-        b.app.keymap.action_for(Mode::Normal, key),
+        b.app.keymap.action_for(KeyMode::Normal, key),
         Some(Action::OpenTimeline)
     );
     let b = b.act(Action::ToggleHelp);
@@ -854,5 +856,434 @@ fn a_key_remap_from_the_config_reaches_keys_and_help() {
             .lines()
             .any(|l| l.contains("  T ") && l.contains("timeline of ties")),
         "help shows the new key"
+    );
+}
+
+/// The built-in dataset, whose long cards (SOEA, the Sichuan–Chongqing agreement) the
+/// issue names.
+fn builtin(width: u16, height: u16) -> Browser {
+    let net = Network::load(&liaison::dataset::DataChoice::Builtin);
+    Browser {
+        app: App::new(Arc::new(net), width, height),
+    }
+}
+
+/// Opens an entity by id from a search and focuses its detail pane.
+fn detail_of(b: Browser, query: &str, id: &str) -> Browser {
+    let mut b = b.act(Action::StartSearch).typed(query).act(Action::Escape);
+    let row = b
+        .row_ids()
+        .iter()
+        .position(|r| *r == id)
+        .unwrap_or_else(|| panic!("{id} is listed for {query}"));
+    for _ in 0..row {
+        b = b.act(Action::Down);
+    }
+    b.app.set_focus(Pane::Detail);
+    assert_eq!(b.selected_id(), id);
+    b
+}
+
+#[test]
+fn the_end_of_every_card_can_be_scrolled_to_at_every_size() {
+    for (w, h) in [(120, 35), (80, 24), (60, 20), (200, 12)] {
+        let mut b = builtin(w, h);
+        let n = b.app.list.rows.len();
+        for row in 0..n {
+            b.app.list.cursor.select(row, n, 1);
+            b.app.panes.detail_scroll = 0;
+            b.app.set_focus(Pane::Detail);
+            b = b.act(Action::Bottom);
+            let id = b.selected_id().to_string();
+            let i = b.app.selected().unwrap();
+            let origin = b.app.net.data.origin(i).to_string();
+            let rows = b.app.detail_rows().len();
+            let frame = b.frame();
+            assert!(
+                frame.contains(&format!("/{rows} ")) && frame.contains(&format!("–{rows}/")),
+                "{w}x{h}: the title of {id} says its last row shows\n{frame}"
+            );
+            assert!(
+                frame.contains(&origin),
+                "{w}x{h}: the id line of {id} ends the pane after G\n{frame}"
+            );
+        }
+    }
+}
+
+#[test]
+fn page_down_and_j_reach_the_sources_of_the_sichuan_chongqing_agreement() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut b = detail_of(
+            builtin(w, h),
+            "agreement: sichuan chongqing strategic",
+            "sichuan-chongqing-federations-2020",
+        );
+        for _ in 0..40 {
+            b = b.act(Action::PageDown);
+        }
+        let frame = b.frame();
+        assert!(frame.contains("sc.gov.cn 2020-05-01"), "{w}x{h}\n{frame}");
+        assert!(
+            frame.contains("id sichuan-chongqing-federations-2020"),
+            "{w}x{h}\n{frame}"
+        );
+        let rows = b.app.detail_rows().len();
+        assert!(
+            frame.contains(&format!("/{rows} ")),
+            "the title says the position in the card"
+        );
+        let mut j = detail_of(
+            builtin(w, h),
+            "agreement: sichuan chongqing strategic",
+            "sichuan-chongqing-federations-2020",
+        );
+        for _ in 0..rows {
+            j = j.act(Action::Down);
+        }
+        assert_eq!(j.frame(), frame, "j goes as far as PgDn");
+    }
+}
+
+#[test]
+fn snapshot_bottom_of_a_long_card_wide() {
+    let b = detail_of(
+        builtin(120, 35),
+        "agreement: sichuan chongqing strategic",
+        "sichuan-chongqing-federations-2020",
+    )
+    .act(Action::Bottom);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_bottom_of_a_long_card_80x24() {
+    let b = detail_of(
+        builtin(80, 24),
+        "agreement: sichuan chongqing strategic",
+        "sichuan-chongqing-federations-2020",
+    )
+    .act(Action::Bottom);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_bottom_of_soea_wide() {
+    let b = detail_of(builtin(120, 35), "soea", "soea").act(Action::Bottom);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_bottom_of_soea_80x24() {
+    let b = detail_of(builtin(80, 24), "soea", "soea").act(Action::Bottom);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_list_and_links_at_80x24_keep_help_and_quit_in_the_footer() {
+    let b = Browser::new(80, 24);
+    let frame = b.frame();
+    let footer = frame.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+    insta::assert_snapshot!(frame);
+    let b = b.act(Action::StartSearch).typed("espoo").act(Action::Open);
+    assert_eq!(b.app.focus(), Pane::Links);
+    insta::assert_snapshot!("links_80x24", b.frame());
+}
+
+#[test]
+fn the_export_prompt_is_drawn_with_its_path_and_q_is_text_in_it() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape)
+        .act(Action::ExportCard)
+        .typed("q");
+    assert!(!b.app.quit, "q typed in the prompt is text");
+    let frame = b.frame();
+    let cwd = std::env::current_dir().unwrap().join("soea.vcfq");
+    assert!(frame.contains("export vCard to: soea.vcfq"), "{frame}");
+    assert!(
+        frame.contains(&cwd.display().to_string()),
+        "the full path is shown"
+    );
+    assert!(frame.contains("Enter confirm") && frame.contains("Esc cancel"));
+    let b = b.act(Action::SearchBackspace);
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).unwrap();
+    terminal.draw(|f| render(&b.app, f)).unwrap();
+    let Ok(pos) = terminal.get_cursor_position();
+    let cursor = Some(pos);
+    let prefix = " export vCard to: soea.vcf".len() as u16;
+    assert_eq!(
+        cursor.map(|p| (p.x, p.y)),
+        Some((prefix, 2)),
+        "the cursor ends the answer"
+    );
+    let b = b.act(Action::Escape);
+    assert_eq!(b.app.mode, Mode::Browse);
+    assert_eq!(b.app.status.as_deref(), Some("export cancelled"));
+    assert!(b.app.effects.is_empty(), "nothing is written");
+}
+
+#[test]
+fn snapshot_export_prompt() {
+    let mut b = Browser::new(80, 24)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape)
+        .act(Action::ExportCard);
+    if let Mode::Prompt(p) = &mut b.app.mode {
+        // The folder shown must not depend on where the tests run.
+        p.base = std::path::PathBuf::from("/home/staff");
+    }
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn a_remapped_key_shows_in_the_footer_and_help() {
+    let mut b = Browser::new(80, 24);
+    b.app.keymap.remap("history_back", &["b".into()]).unwrap();
+    let frame = b.frame();
+    let footer = frame.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("b back"), "{footer}");
+    assert!(!footer.contains("b bookmark") && !footer.contains("Backspace"));
+    insta::assert_snapshot!(frame);
+    let b = b.act(Action::Resize(120, 160)).act(Action::ToggleHelp);
+    let help = b.frame();
+    assert!(
+        help.lines()
+            .any(|l| l.contains("  b ") && l.contains(" back ")),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_config_problem_still_shows_under_the_bang_after_a_reload() {
+    let (_, problems) = liaison::tui::config::parse("config.ron", "(theme: \"sepia\")");
+    assert_eq!(problems.len(), 1);
+    let mut b = Browser::new(120, 35);
+    b.app.problems.config = problems;
+    let changed = NETWORK.replace(
+        "Kenya Shanghai Chamber of Commerce\"",
+        "Kenya Shanghai Chamber of Commerce (KSCC)\"",
+    );
+    let new = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), changed.into_bytes())],
+    ));
+    let b = b
+        .act(Action::Reloaded(Loaded::watched(Arc::new(new))))
+        .act(Action::ToggleProblems);
+    let frame = b.frame();
+    assert!(frame.contains("unknown theme `sepia`"), "{frame}");
+    insta::assert_snapshot!(frame);
+}
+
+#[test]
+fn status_messages_have_their_own_line_and_never_cover_the_keys() {
+    let b = Browser::new(80, 24).act(Action::HistoryBack);
+    let frame = b.frame();
+    let lines: Vec<&str> = frame.lines().collect();
+    let status = lines[lines.len() - 2];
+    let footer = lines[lines.len() - 1];
+    assert!(status.contains("no earlier place in history"), "{status}");
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+}
+
+/// Keys as the terminal sends them, for the scripted event source.
+fn keys(text: &str) -> Vec<crossterm::event::Event> {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    text.chars()
+        .map(|c| {
+            let code = match c {
+                '\r' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_event_loop_runs_headless_from_a_script() {
+    use liaison::tui::effects::Nowhere;
+    use liaison::tui::event_loop::{Scripted, run_loop};
+    let mut app = App::new(network(false), 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    // Search, leave the search, open the export prompt and type a q into it: the last
+    // frame before the script's final q shows the prompt with the q as text.
+    let mut events = Scripted::new(keys("/soea\x1bxq"));
+    let err = run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap_err();
+    assert!(err.to_string().contains("ran out"), "{err}");
+    assert!(!app.quit, "q in the prompt is text");
+    let frame = terminal.backend().to_string();
+    assert!(frame.contains("export vCard to: soea.vcfq"), "{frame}");
+    // Esc cancels; then q quits, and the loop returns.
+    let mut events = Scripted::new(keys("\x1b"));
+    let _ = run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere);
+    assert_eq!(app.status.as_deref(), Some("export cancelled"));
+    assert_eq!(app.mode, Mode::Browse);
+    let mut events = Scripted::new(keys("q"));
+    run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap();
+    assert!(app.quit);
+    assert_eq!(
+        app.saved.last.as_ref().and_then(|l| l.entity.as_deref()),
+        Some("soea")
+    );
+}
+
+#[test]
+fn snapshot_headless_run_of_the_detail_pane_scrolled_to_the_end() {
+    use liaison::tui::effects::Nowhere;
+    use liaison::tui::event_loop::{Scripted, run_loop};
+    let mut app = App::new(network(false), 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = Scripted::new(keys("/soea\x1b\tGq"));
+    run_loop(&mut terminal, &mut app, &mut events, &mut Nowhere).unwrap();
+    let frame = terminal.backend().to_string();
+    assert!(frame.contains("id soea"), "{frame}");
+    // TestBackend keeps stale letters under wide characters drawn over frames (a real
+    // terminal blanks them): the snapshot is of the state the loop left, drawn afresh.
+    let b = Browser { app };
+    insta::assert_snapshot!(b.frame());
+}
+
+/// The fixture with one dangling reference (an error), and `extra` edits.
+fn with_one_error(extra: &str) -> Network {
+    let text = NETWORK
+        .replace("parent: \"shanghai-ocao\",", "parent: \"shanghai-ocoa\",")
+        .replace("129 Yananxilu", extra);
+    Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), text.into_bytes())],
+    ))
+}
+
+#[test]
+fn data_with_an_error_still_follows_edits_that_add_no_error() {
+    let net = Arc::new(with_one_error("129 Yananxilu"));
+    assert_eq!(net.data.problem_count(liaison::dataset::Severity::Error), 1);
+    let b = Browser {
+        app: App::new(net, 120, 35),
+    };
+    let b = b.act(Action::StartSearch).typed("soea").act(Action::Escape);
+    let edited = Arc::new(with_one_error("129 Yan'an Road West"));
+    let b = b.act(Action::Reloaded(Loaded::watched(Arc::clone(&edited))));
+    assert!(Arc::ptr_eq(&b.app.net, &edited), "the edit is shown");
+    assert!(b.frame().contains("129 Yan'an Road"));
+    assert_eq!(
+        b.app.status.as_deref(),
+        Some("reloaded: ~1 organization, 1 problem")
+    );
+}
+
+#[test]
+fn r_always_loads_and_shows_the_files_even_with_more_errors() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    assert_eq!(
+        b.act(Action::Reload).app.effects,
+        [liaison::tui::state::Effect::Reload]
+    );
+    let mut b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let broken = Arc::new(with_one_error("129 Yananxilu"));
+    b = b.act(Action::Reloaded(Loaded::asked(Arc::clone(&broken))));
+    assert!(Arc::ptr_eq(&b.app.net, &broken), "what r loaded is shown");
+    assert!(b.app.problems.rejected.is_empty());
+    assert_eq!(b.selected_id(), "soea");
+}
+
+#[test]
+fn a_data_file_cut_to_nothing_is_a_problem_not_a_silent_deletion() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let emptied = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), Vec::new())],
+    ));
+    let before = Arc::clone(&b.app.net);
+    let b = b.act(Action::Reloaded(Loaded::watched(Arc::new(emptied))));
+    assert!(Arc::ptr_eq(&before, &b.app.net), "the entities stay");
+    assert_eq!(b.selected_id(), "soea");
+    let b = b.act(Action::ToggleProblems);
+    let frame = b.frame();
+    assert!(
+        frame.contains("fixtures/network.ron error the file now holds no entity (it held 17)"),
+        "{frame}"
+    );
+}
+
+#[test]
+fn a_huge_paste_a_huge_saved_query_and_a_huge_problem_stay_cheap() {
+    let b = Browser::new(120, 35).act(Action::Paste("soea ".repeat(40_000)));
+    let typed = b.app.list.search.text.chars().count();
+    assert!(typed <= 512, "the search line holds {typed} characters");
+    let mut again = Browser::new(120, 35);
+    again.app.saved.last = Some(liaison::tui::saved::LastPlace {
+        entity: None,
+        tab: 0,
+        query: "x".repeat(20_000_000),
+    });
+    liaison::tui::update::bookmarks::restore_place(&mut again.app);
+    assert!(again.app.list.search.text.len() <= 512);
+    let mut b = Browser::new(120, 35);
+    let (_, problems) = liaison::tui::config::parse(
+        "config.ron",
+        &format!("(theme: \"{}\")", "y".repeat(5_000_000)),
+    );
+    b.app.problems.config = problems;
+    let b = b.act(Action::ToggleProblems);
+    let rows = b
+        .app
+        .overlay_rows(liaison::tui::state::Overlay::Problems)
+        .len();
+    assert!(rows < 40, "a huge quoted value is cut, not {rows} rows");
+}
+
+#[test]
+fn the_export_prompt_proposes_a_safe_name_for_a_hostile_id() {
+    let evil =
+        "[Organization(id: \"../../escaped\\u{1b}]0;x\\u{7}\", name: \"Evil\", sources: [\"x\"])]";
+    let net = Arc::new(Network::from_dataset(Dataset::from_texts(
+        "evil",
+        vec![("evil.ron".into(), evil.as_bytes().to_vec())],
+    )));
+    let b = Browser {
+        app: App::new(net, 120, 35),
+    }
+    .act(Action::ExportCard);
+    let Mode::Prompt(p) = &b.app.mode else {
+        panic!("no prompt")
+    };
+    let name = p.editor.text.clone();
+    assert!(!name.contains('/') && !name.starts_with('.'), "{name}");
+    assert!(!name.chars().any(char::is_control), "{name:?}");
+    assert_eq!(
+        p.target().parent(),
+        Some(p.base.as_path()),
+        "it stays in the folder"
+    );
+    let b = b.act(Action::Open);
+    let Some(liaison::tui::state::Effect::WriteFile { path, .. }) = b.app.effects.last() else {
+        panic!("no export")
+    };
+    assert!(
+        path.is_absolute(),
+        "the full path is written and shown: {path:?}"
     );
 }

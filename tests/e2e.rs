@@ -1,440 +1,15 @@
 //! End-to-end tests: the real `liaison` binary in a pseudo-terminal.
 //!
-//! Each test spawns the browser in a 120×35 pty (`portable-pty`), feeds everything it
-//! writes to a terminal emulator (`vt100`), types keys as a terminal would send them, and
-//! waits — by polling the emulated screen, never by sleeping a fixed time — until the screen
-//! shows what the step expects. On a timeout the test panics with the screen as it was, so
-//! a failure says what the program actually showed.
+//! Each test spawns the browser in a pty through the shared harness (`common/pty.rs`),
+//! types keys as a terminal would send them, and waits — by polling the emulated screen,
+//! never by sleeping a fixed time — until the screen shows what the step expects.
 //!
 //! The child runs with a fresh, empty home (`HOME`, `XDG_*`) and without `LIAISON_DATA`,
 //! so it always browses the built-in dataset whatever the machine's user has set up.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread;
-use std::time::{Duration, Instant};
+mod common;
 
-const ROWS: u16 = 35;
-const COLS: u16 = 120;
-/// How long any one step may take; generous for slow, busy CI machines.
-const TIMEOUT: Duration = Duration::from_secs(15);
-/// How often the screen is looked at while waiting.
-const POLL: Duration = Duration::from_millis(10);
-
-const ENTER: &str = "\r";
-const BACKSPACE: &str = "\x7f";
-const ESC: &str = "\x1b";
-const CTRL_C: &str = "\x03";
-
-/// What the reader thread shares with the test: the emulated screen and every byte read.
-struct Output {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    /// The pty reached end of file (the program and every copy of the slave are gone).
-    eof: bool,
-}
-
-/// The text of the emulated screen at one moment, with helpers to find things on it.
-struct View {
-    screen: vt100::Screen,
-}
-
-/// A bordered pane found on screen by its title.
-#[derive(Debug)]
-struct PaneView {
-    /// The pane has the thick border of the focused pane.
-    focused: bool,
-    /// The title as drawn in the top border, e.g. `Links 2/9`.
-    title: String,
-    /// The inner lines, trailing spaces removed.
-    lines: Vec<String>,
-    /// The inner lines drawn with a background colour (the selection bar).
-    highlighted: Vec<String>,
-}
-
-impl PaneView {
-    fn text(&self) -> String {
-        self.lines.join("\n")
-    }
-
-    fn has_line_starting_with(&self, prefix: &str) -> bool {
-        self.lines
-            .iter()
-            .any(|l| l.trim_start().starts_with(prefix))
-    }
-}
-
-impl View {
-    /// The whole screen as text, one line per row.
-    fn text(&self) -> String {
-        self.screen.contents()
-    }
-
-    fn cell(&self, row: u16, col: u16) -> &str {
-        self.screen.cell(row, col).map_or("", |c| c.contents())
-    }
-
-    /// The text of columns `from..to` of a row; wide characters count once.
-    fn span(&self, row: u16, from: u16, to: u16) -> String {
-        let mut s = String::new();
-        for col in from..to {
-            let Some(cell) = self.screen.cell(row, col) else {
-                break;
-            };
-            if cell.is_wide_continuation() {
-                continue;
-            }
-            match cell.contents() {
-                "" => s.push(' '),
-                c => s.push_str(c),
-            }
-        }
-        s.trim_end().to_string()
-    }
-
-    fn line(&self, row: u16) -> String {
-        self.span(row, 0, COLS)
-    }
-
-    /// The header bar (first row).
-    fn header(&self) -> String {
-        self.line(0)
-    }
-
-    /// The search line: the row that starts with the ` / ` prompt.
-    fn search_line(&self) -> String {
-        (0..ROWS)
-            .map(|r| self.line(r))
-            .find(|l| l.starts_with(" / "))
-            .unwrap_or_default()
-    }
-
-    /// The pane whose top border starts with `title` (e.g. `Detail`, `Links`, `All`).
-    fn pane(&self, title: &str) -> Option<PaneView> {
-        const TOP_LEFT: [&str; 3] = ["┌", "┏", "╭"];
-        const TOP_RIGHT: [&str; 3] = ["┐", "┓", "╮"];
-        const BOTTOM_LEFT: [&str; 3] = ["└", "┗", "╰"];
-        let wanted = format!(" {title}");
-        for row in 0..ROWS {
-            for col in 0..COLS {
-                if !TOP_LEFT.contains(&self.cell(row, col)) {
-                    continue;
-                }
-                let end = (col + 1..COLS)
-                    .find(|&c| TOP_RIGHT.contains(&self.cell(row, c)))
-                    .unwrap_or(COLS);
-                let border = self.span(row, col + 1, end);
-                if !border.starts_with(&wanted) {
-                    continue;
-                }
-                let bottom = (row + 1..ROWS)
-                    .find(|&r| BOTTOM_LEFT.contains(&self.cell(r, col)))
-                    .unwrap_or(ROWS);
-                let title = border.trim_matches(|c: char| "─━ ".contains(c)).to_string();
-                let mut lines = Vec::new();
-                let mut highlighted = Vec::new();
-                for r in row + 1..bottom {
-                    let text = self.span(r, col + 1, end);
-                    let lit = (col + 1..end).any(|c| {
-                        self.screen
-                            .cell(r, c)
-                            .is_some_and(|cell| cell.bgcolor() != vt100::Color::Default)
-                    });
-                    if lit {
-                        highlighted.push(text.clone());
-                    }
-                    lines.push(text);
-                }
-                return Some(PaneView {
-                    focused: self.cell(row, col) == "┏",
-                    title,
-                    lines,
-                    highlighted,
-                });
-            }
-        }
-        None
-    }
-}
-
-/// The browser running in a pty. Dropping it kills the program if it still runs, so a
-/// failing test never leaves it behind.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Output>>,
-    _home: Option<tempfile::TempDir>,
-}
-
-impl Session {
-    /// Starts `liaison` (the browser) in a fresh 120×35 pty with an empty home.
-    fn start() -> Session {
-        let home = tempfile::tempdir().expect("temporary home");
-        let mut s = Session::launch(home.path(), &[]);
-        s._home = Some(home);
-        s
-    }
-
-    /// Starts `liaison` with `args` in a 120×35 pty, with `home` as its home.
-    fn launch(home: &std::path::Path, args: &[&str]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
-        cmd.args(args);
-        cmd.cwd(home);
-        for var in ["LIAISON_DATA", "COLUMNS", "LINES", "NO_COLOR"] {
-            cmd.env_remove(var);
-        }
-        cmd.env("HOME", home);
-        for var in ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"] {
-            cmd.env(var, home.join(var.to_lowercase()));
-        }
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawn liaison");
-        // Only the child may hold the slave, so the reader sees end of file when it exits.
-        drop(pty.slave);
-
-        let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).unwrap(),
-                NonZeroU16::new(COLS).unwrap(),
-                0,
-            ),
-            raw: Vec::new(),
-            eof: false,
-        }));
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let shared = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        let mut out = shared.lock().unwrap_or_else(|e| e.into_inner());
-                        out.parser.process(&buf[..n]);
-                        out.raw.extend_from_slice(&buf[..n]);
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    // Linux reports EIO once the slave side is closed for good.
-                    Err(_) => break,
-                }
-            }
-            shared.lock().unwrap_or_else(|e| e.into_inner()).eof = true;
-        });
-        let writer = pty.master.take_writer().expect("pty writer");
-        Session {
-            child,
-            master: pty.master,
-            writer,
-            output,
-            _home: None,
-        }
-    }
-
-    fn output(&self) -> MutexGuard<'_, Output> {
-        self.output.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn view(&self) -> View {
-        View {
-            screen: self.output().parser.screen().clone(),
-        }
-    }
-
-    /// Sends bytes as typed keys.
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Polls the screen until `done` holds; panics with the screen after [`TIMEOUT`], or
-    /// at once if the program has exited without showing it.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&View) -> bool) -> View {
-        let start = Instant::now();
-        loop {
-            let (view, eof) = {
-                let out = self.output();
-                (
-                    View {
-                        screen: out.parser.screen().clone(),
-                    },
-                    out.eof,
-                )
-            };
-            if done(&view) {
-                return view;
-            }
-            let exited = eof || matches!(self.child.try_wait(), Ok(Some(_)));
-            if exited || start.elapsed() > TIMEOUT {
-                // One last look: output may have arrived just before the exit was seen.
-                let view = self.view();
-                if done(&view) {
-                    return view;
-                }
-                let why = if exited {
-                    "the program exited".to_string()
-                } else {
-                    format!("timed out after {TIMEOUT:?}")
-                };
-                panic!(
-                    "{why} waiting for {what}\n--- screen ---\n{}\n--------------",
-                    view.text()
-                );
-            }
-            thread::sleep(POLL);
-        }
-    }
-
-    /// Waits for the program to exit and for its last output to be read; returns its exit
-    /// status.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "the program did not exit within {TIMEOUT:?}\n--- screen ---\n{}\n---",
-                    self.view().text()
-                );
-            }
-            thread::sleep(POLL);
-        };
-        while !self.output().eof {
-            if start.elapsed() > TIMEOUT {
-                panic!("the program exited but its pty never reached end of file");
-            }
-            thread::sleep(POLL);
-        }
-        status
-    }
-
-    /// The pty's local-mode flags (`c_lflag`): whether it is canonical and echoing.
-    #[cfg(target_os = "linux")]
-    fn line_discipline(&self) -> Option<(bool, bool)> {
-        // From <termios.h> on Linux; `nix` is not a dependency of the tests.
-        const ICANON: u64 = 0o000002;
-        const ECHO: u64 = 0o000010;
-        let termios = self.master.get_termios()?;
-        let flags = u64::from(termios.local_flags.bits());
-        Some((flags & ICANON != 0, flags & ECHO != 0))
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    fn line_discipline(&self) -> Option<(bool, bool)> {
-        let _ = &self.master;
-        None
-    }
-
-    /// Waits for the main screen to be drawn.
-    fn wait_main_screen(&mut self) -> View {
-        let view = self.wait_for("the main screen (header, tabs, panes)", |v| {
-            v.header().contains("liaison")
-                && v.line(1).contains("All")
-                && v.search_line().starts_with(" / ")
-                && v.pane("Detail").is_some()
-                && v.pane("Links").is_some()
-        });
-        // The program must have put the terminal in raw mode while it runs.
-        if let Some((canonical, echo)) = self.line_discipline() {
-            assert!(
-                !canonical && !echo,
-                "the terminal is not in raw mode while browsing (ICANON {canonical}, ECHO {echo})"
-            );
-        }
-        view
-    }
-
-    /// Quits: waits for a successful exit and checks the terminal is restored.
-    fn expect_clean_exit(&mut self) {
-        let status = self.wait_exit();
-        assert!(
-            status.success(),
-            "liaison exited with {status:?}\n--- screen ---\n{}",
-            self.view().text()
-        );
-        self.assert_terminal_restored();
-    }
-
-    /// The program undid everything it set up: alternate screen, hidden cursor, mouse
-    /// capture, bracketed paste and raw mode.
-    fn assert_terminal_restored(&self) {
-        let out = self.output();
-        let raw = &out.raw;
-        let last = |seq: &str| {
-            raw.windows(seq.len())
-                .rposition(|w| w == seq.as_bytes())
-                .map(|i| i as isize)
-                .unwrap_or(-1)
-        };
-        let printable = String::from_utf8_lossy(raw).replace('\x1b', "^[");
-        let tail: String = {
-            let chars: Vec<char> = printable.chars().collect();
-            chars[chars.len().saturating_sub(400)..].iter().collect()
-        };
-        assert!(
-            last("\x1b[?1049h") >= 0,
-            "the program never entered the alternate screen; output ends: {tail}"
-        );
-        // Each mode the program turned on, and the sequence that turns it off again.
-        let pairs = [
-            ("alternate screen", "\x1b[?1049h", "\x1b[?1049l"),
-            ("hidden cursor", "\x1b[?25l", "\x1b[?25h"),
-            ("mouse capture (1000)", "\x1b[?1000h", "\x1b[?1000l"),
-            ("mouse capture (1002)", "\x1b[?1002h", "\x1b[?1002l"),
-            ("mouse capture (1003)", "\x1b[?1003h", "\x1b[?1003l"),
-            ("mouse capture (SGR 1006)", "\x1b[?1006h", "\x1b[?1006l"),
-            ("bracketed paste", "\x1b[?2004h", "\x1b[?2004l"),
-        ];
-        for (what, on, off) in pairs {
-            assert!(
-                last(off) > last(on),
-                "{what} not turned off after the last time it was turned on \
-                 (last on at {}, last off at {}); output ends: {tail}",
-                last(on),
-                last(off)
-            );
-        }
-        // The emulator, having seen every byte, agrees.
-        let screen = out.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert!(!screen.hide_cursor(), "the cursor is still hidden");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse reporting still on"
-        );
-        assert!(!screen.bracketed_paste(), "bracketed paste still on");
-        drop(out);
-        // Cooked mode again: line editing and echo, as the shell expects.
-        if let Some((canonical, echo)) = self.line_discipline() {
-            assert!(
-                canonical && echo,
-                "the terminal was left in raw mode (ICANON {canonical}, ECHO {echo})"
-            );
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
+use common::pty::{BACKSPACE, CTRL_C, ENTER, ESC, PaneView, Session, View};
 
 /// The links (not headings or gaps) of a links pane, in order, without indentation.
 fn link_rows(links: &PaneView) -> Vec<String> {
@@ -448,7 +23,7 @@ fn link_rows(links: &PaneView) -> Vec<String> {
 
 #[test]
 fn search_follow_a_link_go_back_and_quit() {
-    let mut s = Session::start();
+    let mut s = Session::start(&[]);
 
     // 1. The main screen.
     s.wait_main_screen();
@@ -524,7 +99,7 @@ fn search_follow_a_link_go_back_and_quit() {
 
 #[test]
 fn ctrl_c_quits_from_search_and_restores_terminal() {
-    let mut s = Session::start();
+    let mut s = Session::start(&[]);
     s.wait_main_screen();
     s.send("/");
     s.send("abc");
@@ -537,7 +112,7 @@ fn ctrl_c_quits_from_search_and_restores_terminal() {
 
 #[test]
 fn help_overlay_opens_and_closes() {
-    let mut s = Session::start();
+    let mut s = Session::start(&[]);
     s.wait_main_screen();
     s.send("?");
     s.wait_for("the help overlay", |v| {
@@ -556,7 +131,7 @@ fn help_overlay_opens_and_closes() {
 
 #[test]
 fn map_timeline_and_path_views_open_and_close_with_esc() {
-    let mut s = Session::start();
+    let mut s = Session::start(&[]);
     s.wait_main_screen();
     s.send("/espoo");
     s.wait_for("Espoo selected", |v| {
@@ -649,5 +224,151 @@ fn an_edited_data_file_is_reloaded_without_a_restart() {
         t.contains("129 Yan'an Road") && t.contains("reloaded: ~1 organization")
     });
     s.send("\x03");
+    s.expect_clean_exit();
+}
+
+/// Writes `config.ron` where the program started by the harness looks for it.
+fn write_config(home: &std::path::Path, text: &str) {
+    let dir = home.join("xdg_config_home").join("liaison");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.ron"), text).unwrap();
+}
+
+#[test]
+fn the_export_prompt_is_visible_q_is_text_in_it_and_esc_cancels() {
+    let mut s = Session::start(&[]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    s.send(ESC);
+    s.wait_for("the search left", |v| v.footer().contains("x vCard"));
+    s.send("x");
+    s.wait_for("the prompt with its default name and hints", |v| {
+        v.text().contains("export vCard to: soea.vcf")
+            && v.footer().contains("Enter confirm")
+            && v.footer().contains("Esc cancel")
+    });
+    s.send("q");
+    s.wait_for("the q typed into the prompt", |v| {
+        v.text().contains("export vCard to: soea.vcfq")
+    });
+    assert!(s.running(), "q in the prompt did not quit");
+    s.send(ESC);
+    s.wait_for("the prompt cancelled", |v| {
+        v.text().contains("export cancelled") && !v.text().contains("export vCard to:")
+    });
+    s.send("q");
+    s.expect_clean_exit();
+}
+
+#[test]
+fn at_80x24_a_remapped_key_shows_in_the_footer_with_help_and_quit() {
+    let home = tempfile::tempdir().unwrap();
+    write_config(home.path(), "(keys: { \"history_back\": [\"b\"] })");
+    let mut s = Session::launch_sized(home.path(), &[], 24, 80);
+    s.wait_for("the footer with the remapped key", |v| {
+        let footer = v.footer();
+        footer.contains("b back") && footer.contains("? help") && footer.contains("q quit")
+    });
+    s.send("?");
+    s.wait_for("the help", |v| v.text().contains("Keys"));
+    // Down to the section on links and history.
+    s.send(&"j".repeat(16));
+    s.wait_for("the help showing b for back", |v| {
+        v.text()
+            .lines()
+            .any(|l| l.contains("  b ") && l.contains(" back "))
+    });
+    s.send(ESC);
+    s.wait_for("the help closed", |v| !v.text().contains("Keys"));
+    s.send("q");
+    s.expect_clean_exit();
+}
+
+#[test]
+fn a_config_problem_still_shows_under_the_bang_after_a_live_reload() {
+    let home = tempfile::tempdir().expect("temporary home");
+    write_config(home.path(), "(theme: \"sepia\")");
+    let data = home.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let file = data.join("network.ron");
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(&file, original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", data.to_str().unwrap()]);
+    s.wait_main_screen();
+    std::fs::write(
+        &file,
+        original.replace("129 Yananxilu", "129 Yan'an Road West"),
+    )
+    .unwrap();
+    s.wait_for("the reload", |v| {
+        v.text().contains("reloaded: ~1 organization")
+    });
+    s.send("!");
+    s.wait_for("the config problem under !", |v| {
+        v.text().contains("unknown theme `sepia`")
+    });
+    s.send(ESC);
+    s.wait_for("the problems closed", |v| {
+        !v.text().contains("Esc to close")
+    });
+    s.send(CTRL_C);
+    s.expect_clean_exit();
+}
+
+/// Saves `text` as editors do: a new file renamed over the old one.
+fn save_by_rename(file: &std::path::Path, text: &str) {
+    let tmp = file.with_extension("ron.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[test]
+fn a_data_file_saved_by_rename_keeps_reloading() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let file = home.path().join("network.ron");
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(&file, original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", file.to_str().unwrap()]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    // The card wraps the address: each save is recognised by its first words.
+    let saves = [
+        ("129 Yan'an Road West", "Yan'an Road"),
+        ("129 Yan'an Xi Lu", "Yan'an Xi"),
+    ];
+    for (n, (street, shown)) in saves.into_iter().enumerate() {
+        save_by_rename(&file, &original.replace("129 Yananxilu", street));
+        s.wait_for(&format!("save {} by rename shown", n + 1), |v| {
+            v.text().contains(shown)
+        });
+    }
+    s.send(CTRL_C);
+    s.expect_clean_exit();
+}
+
+#[test]
+fn a_data_folder_deleted_and_made_again_keeps_reloading() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let data = home.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(data.join("network.ron"), original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", data.to_str().unwrap()]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    std::fs::remove_dir_all(&data).unwrap();
+    s.wait_for("the missing folder noticed", |v| {
+        v.text().contains("reload:")
+    });
+    std::fs::create_dir(&data).unwrap();
+    let edited = original.replace("129 Yananxilu", "129 Yan'an Road West");
+    std::fs::write(data.join("network.ron"), edited).unwrap();
+    s.wait_for("the folder's new file shown", |v| {
+        v.text().contains("129 Yan'an Road")
+    });
+    s.send(CTRL_C);
     s.expect_clean_exit();
 }

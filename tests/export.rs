@@ -719,3 +719,43 @@ fn man_of_a_command_prints_its_own_page_with_its_options() {
         .status(2)
         .stderr_contains("no command \"nope\"");
 }
+
+/// M7: a name, alias or phone a spreadsheet would run as a formula is written with a leading
+/// `'`; phone numbers in international form are kept as they are.
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote_and_phones_stay_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("formulas.ron"),
+        r#"[
+    Organization(
+        id: "formula-org",
+        name: "=HYPERLINK(\"http://evil.example\",\"click\")",
+        aliases: ["+cmd|' /C calc'!A0", "@SUM(1+1)"],
+        contact: (
+            phones: ["+86 21 6249 6566", "+86-21-62496566"],
+            fax: ["-2+3+cmd|' /C calc'!A0"],
+        ),
+        sources: ["test payload"],
+    ),
+]
+"#,
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let run = Test::new()
+        .data(data)
+        .args(["export", "--format", "csv", "formula-org"])
+        .run()
+        .status(0);
+    let rows = parse_csv(&run.stdout);
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let org = &rows[1];
+    assert_eq!(
+        org[col("name")],
+        "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    );
+    assert_eq!(org[col("aliases")], "'+cmd|' /C calc'!A0; @SUM(1+1)");
+    assert_eq!(org[col("fax")], "'-2+3+cmd|' /C calc'!A0");
+    assert_eq!(org[col("phones")], "+86 21 6249 6566; +86-21-62496566");
+}

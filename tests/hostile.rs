@@ -749,3 +749,254 @@ fn editor_temporaries_and_hidden_files_are_not_read_as_data() {
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert!(!stdout.contains(".#good"), "{stdout}");
 }
+
+/// Whether stdout or stderr holds a raw control character (the newline aside).
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| c != '\n' && liaison::text::is_unsafe(c, true))
+        .collect()
+}
+
+/// L6: paths from `XDG_CONFIG_HOME` and `--dir` holding escape sequences are printed
+/// escaped by `config`, `config --default` and `init`.
+#[cfg(unix)]
+#[test]
+fn paths_with_control_characters_are_printed_escaped() {
+    let home = tempfile::tempdir().unwrap();
+    let odd = home
+        .path()
+        .join(format!("odd{}{}", common::OSC52, common::CSI));
+    let config_home = odd.join("config");
+    for args in [vec![os("config")], vec![os("config"), os("--default")]] {
+        let (code, stdout, stderr) = liaison_in(
+            home.path(),
+            &args,
+            &[("XDG_CONFIG_HOME", config_home.as_os_str())],
+        );
+        assert!(matches!(code, Some(0 | 1)), "{stdout}{stderr}");
+        assert!(
+            stdout.contains("odd\\u{1b}]52;c;ZXZpbA==\\u{7}"),
+            "{stdout}"
+        );
+        assert_eq!(raw_controls(&stdout), [], "{stdout}");
+        assert_eq!(raw_controls(&stderr), [], "{stderr}");
+    }
+    let dir = odd.join("data");
+    let args = [os("init"), os("--dir"), dir.as_os_str()];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("wrote "), "{stdout}");
+    assert_eq!(raw_controls(&stdout), [], "{stdout}");
+    // An error naming such a path is escaped too.
+    let file = home.path().join(format!("file{}", common::OSC52));
+    std::fs::write(&file, "not a folder").unwrap();
+    let args = [os("init"), os("--dir"), file.as_os_str()];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("file\\u{1b}]52"), "{stderr}");
+    assert_eq!(raw_controls(&stderr), [], "{stderr}");
+}
+
+/// L6: clap's error echoes the bad value of `--kind`; an OSC 52 sequence, a C1 CSI or a
+/// bidi override in it never reaches the terminal raw (clap's plain rendering drops escape
+/// sequences, the sanitizer escapes the rest). The binary renders the same text whether
+/// or not stderr is a terminal.
+#[test]
+fn a_bad_argument_is_echoed_escaped() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = format!("org{}\u{9b}31m\u{202e}gro", common::OSC52);
+    let args = [os("search"), os("x"), os("--kind"), os(&bad)];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("invalid value 'org"), "{stderr}");
+    assert!(stderr.contains("\\u{202e}gro"), "{stderr}");
+    assert_eq!(raw_controls(&stderr), [], "{stderr}");
+    // Help still prints as it is.
+    let (code, stdout, _) = liaison_in(home.path(), &[os("--help")], &[]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("Usage:"), "{stdout}");
+}
+
+/// L4: a FIFO as `config.ron` (or a link to an endless device) is reported by `liaison
+/// config` without waiting.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_endless_config_is_reported_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/liaison");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.ron");
+    std::os::unix::fs::symlink("/dev/zero", &config).unwrap();
+    let (code, stdout, stderr) = liaison_in(home.path(), &[os("config")], &[]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("cannot read the config: not a regular file but a device"),
+        "{stdout}"
+    );
+    std::fs::remove_file(&config).unwrap();
+    if !Command::new("mkfifo")
+        .arg(&config)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("mkfifo is not available: the FIFO half is skipped");
+        return;
+    }
+    let (code, stdout, stderr) = liaison_in(home.path(), &[os("config")], &[]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("not a regular file but a pipe (FIFO)"),
+        "{stdout}"
+    );
+}
+
+/// M6: `liaison init` on a full disk (a 64 KiB tmpfs) stops with an error naming the file,
+/// leaves no half file (every file there is whole), and once there is room a second run
+/// writes the rest. Needs root to mount; skipped otherwise (CI runs as root).
+#[cfg(target_os = "linux")]
+#[test]
+fn init_on_a_full_disk_leaves_no_half_file_and_a_retry_completes() {
+    let home = tempfile::tempdir().unwrap();
+    let mnt = home.path().join("small");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&mnt)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!(
+            "SKIPPED init_on_a_full_disk...: mounting a 64 KiB tmpfs needs root (CI runs as root)"
+        );
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _unmount = Unmount(mnt.clone());
+    let dir = mnt.join("data");
+    let args = [os("init"), os("--dir"), dir.as_os_str()];
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("No space left on device"), "{stderr}");
+    assert!(stderr.contains(&dir.display().to_string()), "{stderr}");
+    let whole = |name: &str| {
+        let builtin = liaison::dataset::builtin_files()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t);
+        std::fs::read_to_string(dir.join(name)).ok().as_deref() == builtin
+    };
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(whole(&name), "{name} is not a whole built-in file");
+    }
+    let ok = Command::new("mount")
+        .args(["-o", "remount,size=8m"])
+        .arg(&mnt)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "remount");
+    let (code, stdout, stderr) = liaison_in(home.path(), &args, &[]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    for (name, _) in liaison::dataset::builtin_files() {
+        assert!(whole(name), "{name} after the retry");
+    }
+    let (code, stdout, _) = liaison_in(
+        home.path(),
+        &[os("check"), os("--data"), dir.as_os_str()],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{stdout}");
+}
+
+/// M2 and L4 in the real browser: with `state.ron` and `config.ron` both FIFOs (no writer),
+/// `liaison` opens in a pseudo-terminal, draws, and quits on `q`, instead of a blank screen
+/// that ignores every key.
+#[cfg(unix)]
+#[test]
+fn the_browser_opens_and_quits_with_a_fifo_as_state_and_config() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/liaison");
+    let config = home.path().join("config/liaison");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::create_dir_all(&config).unwrap();
+    for fifo in [state.join("state.ron"), config.join("config.ron")] {
+        if !Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+    }
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
+    cmd.cwd(home.path());
+    cmd.env_remove("LIAISON_DATA");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_DATA_HOME", home.path().join("share"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn liaison");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = vt100::Parser::new(
+        std::num::NonZeroU16::new(30).unwrap(),
+        std::num::NonZeroU16::new(100).unwrap(),
+        0,
+    );
+    let start = std::time::Instant::now();
+    // Drawn: anything on the screen (the header, the list, the footer).
+    while screen.screen().contents().trim().is_empty() {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => screen.process(&bytes),
+            Err(_) if start.elapsed() > HANG => {
+                let _ = child.kill();
+                panic!("the browser never drew:\n{}", screen.screen().contents());
+            }
+            Err(_) => {}
+        }
+    }
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("q did not quit:\n{}", screen.screen().contents());
+        }
+        while let Ok(bytes) = rx.try_recv() {
+            screen.process(&bytes);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -177,8 +177,8 @@ fn no_browser_view_puts_a_control_character_in_a_cell() {
                 );
                 seen_escaped |= buffer_text(&buf).contains("\\u{1b}");
             };
-            for row in 0..app.rows.len() {
-                app.list.selected = row;
+            for row in 0..app.list.rows.len() {
+                app.list.cursor.selected = row;
                 for pane in Pane::ALL {
                     app.set_focus(pane);
                     check(&app, &format!("row {row}, pane {pane:?}"));
@@ -207,7 +207,7 @@ fn no_browser_view_puts_a_control_character_in_a_cell() {
                 update(&mut app, Action::Escape);
                 update(&mut app, Action::Escape);
                 update(&mut app, Action::Escape);
-                app.list.selected = row.min(app.rows.len().saturating_sub(1));
+                app.list.cursor.selected = row.min(app.list.rows.len().saturating_sub(1));
                 // Follow every link once, then come back.
                 update(&mut app, Action::Open);
                 check(&app, "links");
@@ -255,7 +255,7 @@ fn escaped_controls_stay_visible_in_the_card_and_the_path() {
     let mut app = App::new(Arc::clone(&net), 120, 40);
     let select = |app: &mut App, id: &str| {
         let i = net.data.index_of(id).unwrap();
-        app.list.selected = app.rows.iter().position(|&r| r as usize == i).unwrap();
+        app.list.cursor.selected = app.list.rows.iter().position(|&r| r as usize == i).unwrap();
     };
     select(&mut app, "o\u{1b}[2J");
     let text = buffer_text(&draw(&app));
@@ -268,4 +268,77 @@ fn escaped_controls_stay_visible_in_the_card_and_the_path() {
     let text = buffer_text(&draw(&app));
     assert!(text.contains("How are they connected"), "{text}");
     assert!(text.contains("President\\u{1b}[2J"), "{text}");
+}
+
+/// L7: bidi marks (LRM, RLM, ALM), a zero-width space, a stray joiner, a byte-order mark,
+/// a word joiner and tag characters in the data are shown escaped by `show`, `search`, CSV
+/// on the terminal and JSON (which stays valid and decodes to the data as written).
+#[test]
+fn invisible_and_bidi_marks_are_shown_escaped_everywhere() {
+    let invisible = [
+        '\u{200e}',
+        '\u{200f}',
+        '\u{61c}',
+        '\u{200b}',
+        '\u{200d}',
+        '\u{feff}',
+        '\u{2060}',
+        '\u{e0041}',
+        '\u{e007f}',
+    ];
+    let name = format!(
+        "Quiet{}Club",
+        invisible
+            .iter()
+            .map(|c| format!("{c}x"))
+            .collect::<String>()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("quiet.ron"),
+        format!(
+            "[\n  Organization(id: \"quiet\", name: \"{name}\", sources: [\"test payload\"]),\n]\n"
+        ),
+    )
+    .unwrap();
+    let invisible_in = |bytes: &[u8]| -> Vec<char> {
+        String::from_utf8_lossy(bytes)
+            .chars()
+            .filter(|c| invisible.contains(c))
+            .collect()
+    };
+    for args in [
+        vec!["show", "quiet"],
+        vec!["search", "quiet"],
+        vec!["export", "--format", "csv", "quiet"],
+        vec!["export", "--format", "json", "quiet"],
+        vec!["show", "--json", "quiet"],
+    ] {
+        let (code, stdout, stderr) = liaison(dir.path(), &args);
+        assert_eq!(
+            code,
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&stderr)
+        );
+        assert_eq!(invisible_in(&stdout), [], "{args:?}");
+        // CSV rows end in CRLF; any other CR would be a control.
+        let lines = String::from_utf8_lossy(&stdout).replace("\r\n", "\n");
+        assert_eq!(
+            dangerous_bytes(lines.as_bytes()),
+            Vec::<String>::new(),
+            "{args:?}"
+        );
+        if args.contains(&"--json") || args.contains(&"json") {
+            let value: serde_json::Value = serde_json::from_slice(&stdout).expect("valid JSON");
+            assert!(value.to_string().contains(&name), "{args:?}: {value}");
+        } else {
+            let text = String::from_utf8_lossy(&stdout);
+            assert!(
+                text.contains("Quiet\\u{200e}x\\u{200f}x"),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains("\\u{e0041}x\\u{e007f}x"), "{args:?}: {text}");
+        }
+    }
 }

@@ -241,6 +241,7 @@ fn anniversaries_as_json_hold_dates_years_and_ids() {
     assert_eq!(casablanca["years"], 40);
     assert_eq!(casablanca["since"], "1986-09-08");
     assert_eq!(casablanca["what"], "tie");
+    assert_eq!(casablanca["kind"], "sister-city tie");
 }
 
 #[test]
@@ -310,7 +311,7 @@ const TIES: &str = r#"[
     SisterCity(id: "shanghai-casablanca", cities: ("casablanca", "shanghai"),
                established: "1986-09-08", kind: "sister city", sources: ["test"]),
     SisterCity(id: "shanghai-kuopio", cities: ("shanghai", "kuopio"), established: "2012",
-               status: Ended, kind: "friendly exchange city", sources: ["test"]),
+               level: FriendlyExchange, status: Ended, sources: ["test"]),
     SisterCity(id: "shanghai-formula", cities: ("shanghai", "formula"), sources: ["test"]),
     Organization(id: "soea", name: "Exchange Association", city: "shanghai", sources: ["test"]),
     Agreement(id: "mou-1", title: "First memorandum", parties: ["soea", "espoo"],
@@ -327,7 +328,7 @@ const TIES: &str = r#"[
 fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
     let run = Test::new()
         .data(TIES)
-        .args(["ties", "shanghai"])
+        .args(["ties", "shanghai", "--all"])
         .run()
         .status(0);
     let lines: Vec<&str> = run.stdout.lines().collect();
@@ -360,7 +361,29 @@ fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
         espoo.ends_with("2018-09-13 Espoo-Shanghai 20-year celebration"),
         "{espoo}"
     );
-    assert!(run.line_with("Kuopio").contains("ended"));
+    let kuopio = run.line_with("Kuopio");
+    assert!(
+        kuopio.contains("ended") && kuopio.contains("friendly exchange"),
+        "{kuopio}"
+    );
+}
+
+#[test]
+fn ties_are_official_only_unless_every_level_is_asked_for() {
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0)
+        .stdout_contains("Espoo")
+        .stdout_lacks("Kuopio");
+    Test::new()
+        .data(TIES)
+        .args(["ties", "shanghai", "level:friendly"])
+        .run()
+        .status(0)
+        .stdout_contains("Kuopio")
+        .stdout_lacks("Espoo");
 }
 
 #[test]
@@ -371,6 +394,7 @@ fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
             "ties",
             "shanghai",
             "country:finland",
+            "--all",
             "--sort",
             "partner",
             "--reverse",
@@ -419,20 +443,20 @@ fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
         .run()
         .status(1)
         .stdout_empty()
-        .stderr_contains("none of the 4 ties of Shanghai match");
+        .stderr_contains("none of the ties of Shanghai match");
     Test::new()
         .data(TIES)
         .args(["ties", "soea"])
         .run()
         .status(1)
-        .stderr_contains("ties are listed for a city");
+        .stderr_contains("ties are listed for a city, region or country");
 }
 
 #[test]
 fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
     let run = Test::new()
         .data(TIES)
-        .args(["ties", "shanghai", "--format", "csv"])
+        .args(["ties", "shanghai", "--all", "--format", "csv"])
         .run()
         .status(0);
     assert!(run.stdout.contains("\r\n"), "rows end in CRLF");
@@ -485,6 +509,8 @@ fn ties_as_json_hold_every_field() {
     assert_eq!(espoo["country"], "Finland");
     assert_eq!(espoo["since"], "1998-09-04");
     assert_eq!(espoo["agreements"], 2);
+    assert_eq!(espoo["last_event"]["id"], "celebration");
+    assert_eq!(espoo["last_event"]["date"], "2018-09-13");
 }
 
 #[test]
@@ -638,4 +664,281 @@ fn every_commands_help_shows_two_or_three_examples_of_itself() {
             run.context()
         );
     }
+}
+
+#[test]
+fn hostile_data_sends_no_control_sequence_through_ties_or_anniversaries() {
+    for raw in [true, false] {
+        let hostile = common::hostile_ron(raw);
+        for args in [
+            vec!["ties", "shanghai"],
+            vec!["ties", "shanghai", "--format", "csv"],
+            vec!["ties", "shanghai", "--format", "json"],
+            vec!["anniversaries", "--year", "2028"],
+            vec!["anniversaries", "--year", "2028", "--format", "json"],
+            vec!["anniversaries", "--year", "2028", "--format", "ics"],
+        ] {
+            let run = Test::new().data(&hostile).args(&args).run().status(0);
+            // CSV and iCalendar lines end in CRLF, as their RFCs require.
+            let text = run.stdout.replace("\r\n", "\n");
+            let found = common::dangerous_bytes(text.as_bytes());
+            assert!(
+                found.is_empty(),
+                "{args:?} (raw {raw}): {found:?}\n{}",
+                run.context()
+            );
+            assert!(run.stdout.contains("Espoo"), "{}", run.context());
+        }
+    }
+}
+
+/// Countries as entities, a district that is part of its city, ties at two levels.
+const COUNTRIES: &str = r#"[
+    Country(id: "china", name: "China", iso: "CN", iso3: "CHN", region: "Asia",
+            subregion: "Eastern Asia", sources: ["test"]),
+    Country(id: "finland", name: "Finland", iso: "FI", iso3: "FIN", region: "Europe",
+            subregion: "Northern Europe", sources: ["test"]),
+    Country(id: "morocco", name: "Morocco", iso: "MA", iso3: "MAR", region: "Africa",
+            subregion: "Northern Africa", sources: ["test"]),
+    City(id: "shanghai", name: "Shanghai", country: "china", sources: ["test"]),
+    City(id: "pudong", name: "Pudong New Area", country: "china", part_of: "shanghai",
+         kind: "district", sources: ["test"]),
+    City(id: "espoo", name: "Espoo", country: "finland", sources: ["test"]),
+    City(id: "kuopio", name: "Kuopio", country: "finland", sources: ["test"]),
+    City(id: "casablanca", name: "Casablanca", country: "morocco", sources: ["test"]),
+    SisterCity(id: "shanghai-espoo", cities: ("shanghai", "espoo"), established: "1998-09-04",
+               sources: ["test"]),
+    SisterCity(id: "shanghai-casablanca", cities: ("shanghai", "casablanca"),
+               established: "1986-09-08", sources: ["test"]),
+    SisterCity(id: "pudong-kuopio", cities: ("pudong", "kuopio"), established: "2012",
+               sources: ["test"]),
+    Agreement(id: "mou", title: "Memorandum", parties: ["shanghai", "espoo"],
+              signed: "2016-11-01", sources: ["test"]),
+    SisterCity(id: "shanghai-espoo-mou", cities: ("shanghai", "espoo"), level: Memorandum,
+               established: "2016-11-01", agreement: "mou", sources: ["test"]),
+]"#;
+
+#[test]
+fn ties_name_the_partners_country_and_region_and_filter_by_them() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "region:europe", "--format", "csv"])
+        .run()
+        .status(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "only Espoo is an official European tie\n{}",
+        run.context()
+    );
+    assert_eq!(&rows[0][col("partner")], "Espoo");
+    assert_eq!(&rows[0][col("country")], "Finland");
+    assert_eq!(&rows[0][col("region")], "Europe");
+    assert_eq!(&rows[0][col("subregion")], "Northern Europe");
+    assert_eq!(&rows[0][col("level")], "official");
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "country:MA"])
+        .run()
+        .status(0)
+        .stdout_contains("Casablanca")
+        .stdout_lacks("Espoo");
+}
+
+#[test]
+fn ties_of_a_country_and_of_a_citys_districts_say_whose_side_they_are() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "finland"])
+        .run()
+        .status(0);
+    assert!(
+        run.stdout
+            .lines()
+            .next()
+            .is_some_and(|h| h.starts_with("side")),
+        "{}",
+        run.context()
+    );
+    assert!(run.line_with("Kuopio").contains("Pudong New Area"));
+    assert!(run.line_with("Espoo").contains("Shanghai"));
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai"])
+        .run()
+        .status(0)
+        .stdout_lacks("Kuopio");
+    Test::new()
+        .data(COUNTRIES)
+        .args(["ties", "shanghai", "--districts"])
+        .run()
+        .status(0)
+        .stdout_contains("Kuopio");
+}
+
+#[test]
+fn an_agreement_a_tie_rests_on_is_celebrated_once_as_the_tie() {
+    let run = Test::new()
+        .data(COUNTRIES)
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0);
+    assert!(
+        run.line_with("Shanghai – Espoo")
+            .contains("memorandum or letter of intent"),
+        "{}",
+        run.context()
+    );
+    run.stdout_lacks("agreement ");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_that_breaks_the_file_is_reported_with_its_location() {
+    let setup = Test::new().args(["init"]);
+    let home = setup.home().to_path_buf();
+    let _init = setup.run().status(0);
+    // An "editor" that appends a broken entry to the file it is given (the last argument).
+    let script = home.join("breaker.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor last; do :; done\nprintf 'Broken(\\n' >> \"$last\"\n",
+    )
+    .expect("script written");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("script made executable");
+    }
+    Test::new()
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("HOME", &home)
+        .env_remove("VISUAL")
+        .env("EDITOR", &script)
+        .args(["edit", "soea"])
+        .run()
+        .status(1)
+        .stderr_contains("organizations.ron:")
+        .stderr_contains("now has 1 error");
+}
+
+/// At a terminal, `edit` on the built-in dataset offers `liaison init`; answering `y` copies
+/// the data and opens the copy in the editor.
+#[cfg(unix)]
+#[test]
+fn edit_at_a_terminal_offers_init_and_then_opens_the_copy() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let home = tempfile::tempdir().expect("temporary home");
+    let script = recording_editor(home.path());
+    let args_out = home.path().join("args.txt");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
+    cmd.args(["edit", "soea"]);
+    cmd.cwd(home.path());
+    cmd.env_remove("LIAISON_DATA");
+    cmd.env_remove("VISUAL");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_DATA_HOME", home.path().join("share"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("EDITOR", &script);
+    cmd.env("ARGS_OUT", &args_out);
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn liaison");
+    drop(pty.slave);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let shared = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            shared
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend_from_slice(&buf[..n]);
+        }
+    });
+    let text =
+        || String::from_utf8_lossy(&seen.lock().unwrap_or_else(|e| e.into_inner())).into_owned();
+    // A deadline only so that a broken build fails instead of hanging.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !text().contains("[y/N]") {
+        assert!(Instant::now() < deadline, "no offer to init:\n{}", text());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(text().contains("liaison init"), "{}", text());
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    writer.write_all(b"y\r").expect("answer");
+    writer.flush().expect("flush");
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("child status") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "edit did not finish:\n{}",
+            text()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}\n{}", text());
+    let copy = home
+        .path()
+        .join("share")
+        .join("liaison")
+        .join("organizations.ron");
+    assert!(copy.is_file(), "init copied the data\n{}", text());
+    let args = std::fs::read_to_string(&args_out).expect("the editor ran");
+    assert_eq!(
+        args.lines().last().map(Path::new),
+        Some(copy.as_path()),
+        "the editor opened the copy: {args}"
+    );
+}
+
+#[test]
+fn entities_that_are_not_connected_are_said_so_on_stderr_with_exit_1() {
+    Test::new()
+        .data(DATES)
+        .args(["path", "office", "leapton"])
+        .run()
+        .status(1)
+        .stdout_empty()
+        .stderr_contains("are not connected");
+}
+
+#[test]
+fn a_proposed_tie_has_no_anniversary() {
+    let proposed = r#"[
+    City(id: "a", name: "Alpha", country: "X", sources: ["test"]),
+    City(id: "b", name: "Beta", country: "X", sources: ["test"]),
+    City(id: "c", name: "Gamma", country: "X", sources: ["test"]),
+    SisterCity(id: "a-b", cities: ("a", "b"), level: Proposed, established: "2016-05-01",
+               sources: ["test"]),
+    SisterCity(id: "a-c", cities: ("a", "c"), level: FriendlyExchange,
+               established: "2016-05-01", sources: ["test"]),
+]"#;
+    Test::new()
+        .data(proposed)
+        .args(["anniversaries", "--year", "2026"])
+        .run()
+        .status(0)
+        .stdout_contains("friendly-exchange tie  Alpha – Gamma")
+        .stdout_lacks("Beta");
 }

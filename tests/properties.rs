@@ -13,8 +13,9 @@ mod common;
 use common::{draw, network_from, unsafe_cells};
 use liaison::network::Network;
 use liaison::tui::action::Action;
-use liaison::tui::state::{App, Pane, View};
-use liaison::tui::update::{select_link, update};
+use liaison::tui::state::{App, Mode, Pane};
+use liaison::tui::update::navigate::select_link;
+use liaison::tui::update::update;
 use proptest::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
@@ -317,31 +318,31 @@ fn action() -> impl Strategy<Value = Action> {
 
 /// The state stays consistent: cursors in bounds in every view.
 fn check_invariants(app: &App, after: &Action) {
-    if !app.rows.is_empty() {
+    if !app.list.rows.is_empty() {
         assert!(
-            app.list.selected < app.rows.len(),
+            app.list.cursor.selected < app.list.rows.len(),
             "list cursor {} of {} rows after {after:?}",
-            app.list.selected,
-            app.rows.len()
+            app.list.cursor.selected,
+            app.list.rows.len()
         );
     }
     let links = app.link_count();
     if links > 0 {
         assert!(
-            app.links.selected < links,
+            app.panes.links.selected < links,
             "link cursor {} of {links} links after {after:?}",
-            app.links.selected
+            app.panes.links.selected
         );
     }
-    assert!(app.search.cursor <= app.search.text.chars().count());
-    match &app.view {
-        View::Timeline(t) if !t.items.is_empty() => {
+    assert!(app.list.search.cursor <= app.list.search.text.chars().count());
+    match &app.mode {
+        Mode::Timeline(t) if !t.items.is_empty() => {
             assert!(
                 t.cursor.selected < t.items.len(),
                 "timeline after {after:?}"
             );
         }
-        View::Path(p) => {
+        Mode::Path(p) => {
             assert!(p.paths.is_empty() || p.alt < p.paths.len());
             let nodes = p.nodes().len();
             assert!(nodes == 0 || p.step < nodes, "path step after {after:?}");
@@ -393,8 +394,8 @@ proptest! {
             update(&mut app, Action::Paste(q));
             update(&mut app, Action::Escape);
         }
-        prop_assume!(!app.rows.is_empty());
-        app.list.selected = start as usize % app.rows.len();
+        prop_assume!(!app.list.rows.is_empty());
+        app.list.cursor.selected = start as usize % app.list.rows.len();
         let origin = app.selected();
         let mut followed = 0;
         for choice in choices {

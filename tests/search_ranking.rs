@@ -185,7 +185,7 @@ fn index_ranks_as_scoring_each_entity_on_the_built_in_dataset() {
 #[test]
 fn index_ranks_as_scoring_each_entity_on_generated_data() {
     let dir = tempfile::tempdir().unwrap();
-    liaison::generate::write_dataset(dir.path(), 800, 3).unwrap();
+    liaison_gen::write_dataset(dir.path(), 800, 3).unwrap();
     check(&Network::load(&DataChoice::Paths(vec![
         dir.path().to_path_buf(),
     ])));

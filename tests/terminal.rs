@@ -2,252 +2,16 @@
 //! escape sequences, a bracketed paste of key-like text, a storm of resizes down to nothing,
 //! and SIGTERM, SIGHUP and SIGINT while it runs.
 //!
-//! Like tests/e2e.rs, everything the program writes goes both into a terminal emulator
-//! (`vt100`) and into a raw byte log; waits poll the emulated screen with a timeout and
-//! never sleep a fixed time.
+//! The pseudo-terminal harness is shared with tests/e2e.rs (`common/pty.rs`).
 
 mod common;
 
+use common::pty::{COLS, ROWS, Session, contains};
 use common::{CSI, OSC52};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread;
-use std::time::{Duration, Instant};
-
-const ROWS: u16 = 35;
-const COLS: u16 = 120;
-/// How long any one step may take; generous for slow, busy CI machines.
-const TIMEOUT: Duration = Duration::from_secs(15);
-const POLL: Duration = Duration::from_millis(10);
 
 /// A CSI sequence no terminal library emits on its own: a window resize request.
 const DATA_CSI: &str = "\u{1b}[8;99;99t";
-
-struct Output {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    eof: bool,
-}
-
-/// The browser running in a pty; dropping it kills the program if it still runs.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Output>>,
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    /// Starts `liaison ARGS` in a 120×35 pty with an empty home.
-    fn start(args: &[&str]) -> Session {
-        let home = tempfile::tempdir().expect("temporary home");
-        let pty = native_pty_system()
-            .openpty(size(ROWS, COLS))
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
-        cmd.args(args);
-        cmd.cwd(home.path());
-        for var in ["LIAISON_DATA", "COLUMNS", "LINES", "NO_COLOR"] {
-            cmd.env_remove(var);
-        }
-        cmd.env("HOME", home.path());
-        for var in ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"] {
-            cmd.env(var, home.path().join(var.to_lowercase()));
-        }
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawn liaison");
-        drop(pty.slave);
-        let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).unwrap(),
-                NonZeroU16::new(COLS).unwrap(),
-                0,
-            ),
-            raw: Vec::new(),
-            eof: false,
-        }));
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let shared = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        let mut out = shared.lock().unwrap_or_else(|e| e.into_inner());
-                        out.parser.process(&buf[..n]);
-                        out.raw.extend_from_slice(&buf[..n]);
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(_) => break,
-                }
-            }
-            shared.lock().unwrap_or_else(|e| e.into_inner()).eof = true;
-        });
-        let writer = pty.master.take_writer().expect("pty writer");
-        Session {
-            child,
-            master: pty.master,
-            writer,
-            output,
-            _home: home,
-        }
-    }
-
-    fn output(&self) -> MutexGuard<'_, Output> {
-        self.output.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn screen_text(&self) -> String {
-        self.output().parser.screen().contents()
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Polls the screen until `done` holds; panics with the screen on timeout or exit.
-    fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let (text, eof) = {
-                let out = self.output();
-                (out.parser.screen().contents(), out.eof)
-            };
-            if done(&text) {
-                return text;
-            }
-            let exited = eof || matches!(self.child.try_wait(), Ok(Some(_)));
-            if exited || start.elapsed() > TIMEOUT {
-                let text = self.screen_text();
-                if done(&text) {
-                    return text;
-                }
-                panic!(
-                    "{} waiting for {what}\n--- screen ---\n{text}\n--------------",
-                    if exited {
-                        "the program exited"
-                    } else {
-                        "timed out"
-                    }
-                );
-            }
-            thread::sleep(POLL);
-        }
-    }
-
-    fn wait_main_screen(&mut self) {
-        self.wait_for("the main screen", |t| {
-            t.contains("liaison") && t.contains("Detail") && t.contains("Links")
-        });
-    }
-
-    /// Resizes the pty (the program gets SIGWINCH) and, when it has a size, the emulator.
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.master
-            .resize(size(rows, cols))
-            .expect("resize the pty");
-        if let (Some(r), Some(c)) = (NonZeroU16::new(rows), NonZeroU16::new(cols)) {
-            self.output().parser.set_size(r, c);
-        }
-    }
-
-    /// Sends a signal to the program with `kill`.
-    fn signal(&mut self, name: &str) {
-        let pid = self.child.process_id().expect("the program's pid");
-        let status = std::process::Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(pid.to_string())
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -{name} {pid} failed");
-    }
-
-    /// Waits for the exit and for the last output; returns the exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the program did not exit\n{}",
-                self.screen_text()
-            );
-            thread::sleep(POLL);
-        };
-        while !self.output().eof {
-            assert!(start.elapsed() < TIMEOUT, "no end of file after the exit");
-            thread::sleep(POLL);
-        }
-        status.exit_code()
-    }
-
-    /// Everything the program wrote after byte `from` of its output.
-    fn raw_since(&self, from: usize) -> Vec<u8> {
-        self.output().raw[from..].to_vec()
-    }
-
-    fn raw_len(&self) -> usize {
-        self.output().raw.len()
-    }
-
-    /// The terminal is as the shell left it: normal screen, cursor shown, no mouse
-    /// reporting, no bracketed paste, and cooked mode (line editing and echo).
-    fn assert_restored(&self) {
-        {
-            let out = self.output();
-            let screen = out.parser.screen();
-            assert!(!screen.alternate_screen(), "still on the alternate screen");
-            assert!(!screen.hide_cursor(), "the cursor is still hidden");
-            assert_eq!(
-                screen.mouse_protocol_mode(),
-                vt100::MouseProtocolMode::None,
-                "mouse reporting still on"
-            );
-            assert!(!screen.bracketed_paste(), "bracketed paste still on");
-        }
-        #[cfg(target_os = "linux")]
-        if let Some(termios) = self.master.get_termios() {
-            // From <termios.h> on Linux.
-            const ICANON: u64 = 0o000002;
-            const ECHO: u64 = 0o000010;
-            let flags = u64::from(termios.local_flags.bits());
-            assert!(
-                flags & ICANON != 0 && flags & ECHO != 0,
-                "the terminal was left in raw mode"
-            );
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn size(rows: u16, cols: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 /// A data file whose names and texts hold an OSC 52 clipboard write and CSI sequences.
 fn hostile_data(dir: &Path) -> String {
@@ -271,7 +35,7 @@ fn data_with_escape_sequences_never_reaches_the_terminal_as_controls() {
     s.wait_main_screen();
     // "zqx clip" matches only the organization, so its card is shown whatever the ranking.
     s.send("/zqx clip");
-    s.wait_for(
+    s.wait_text(
         "the hostile names, escaped, in the list and the card",
         |t| {
             t.contains("Zqx Clip\\u{1b}]52;c;ZXZpbA==\\u{7}Board") && t.contains("\\u{1b}[8;99;99t")
@@ -280,24 +44,24 @@ fn data_with_escape_sequences_never_reaches_the_terminal_as_controls() {
     // The other views that show data: links, map, timeline, problems. Each step waits for
     // its screen (an Esc sent right before another key would read as Alt).
     s.send("\r");
-    s.wait_for("the links", |t| t.contains("Located in"));
+    s.wait_text("the links", |t| t.contains("Located in"));
     s.send("m");
-    s.wait_for("the map", |t| t.contains(" Map: "));
+    s.wait_text("the map", |t| t.contains(" Map: "));
     s.send("\x1b");
-    s.wait_for("the panes", |t| t.contains("Detail"));
+    s.wait_text("the panes", |t| t.contains("Detail"));
     s.send("t");
-    s.wait_for("the timeline", |t| t.contains(" Timeline "));
+    s.wait_text("the timeline", |t| t.contains(" Timeline "));
     s.send("\x1b");
-    s.wait_for("the panes", |t| t.contains("Detail"));
+    s.wait_text("the panes", |t| t.contains("Detail"));
     s.send("!");
-    s.wait_for("the problems", |t| t.contains("Esc to close"));
+    s.wait_text("the problems", |t| t.contains("Esc to close"));
     s.send("\x1b");
-    s.wait_for("the panes", |t| {
+    s.wait_text("the panes", |t| {
         t.contains("Detail") && !t.contains("Esc to close")
     });
     s.send("\x03");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
+    assert_eq!(s.wait_exit().exit_code(), 0);
+    s.assert_terminal_restored();
     let raw = s.raw_since(0);
     assert!(
         !contains(&raw, b"\x1b]52"),
@@ -328,16 +92,13 @@ fn a_bracketed_paste_is_text_in_the_search_line_not_keys() {
     s.wait_main_screen();
     // `q` would quit and `/` would start a search if they were keys.
     s.send("\x1b[200~q/x\x1b[201~");
-    s.wait_for("the pasted text in the search line", |t| {
+    s.wait_text("the pasted text in the search line", |t| {
         t.lines().any(|l| l.starts_with(" / q/x"))
     });
-    assert!(
-        matches!(s.child.try_wait(), Ok(None)),
-        "the paste quit the program"
-    );
+    assert!(s.running(), "the paste quit the program");
     s.send("\x03");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
+    assert_eq!(s.wait_exit().exit_code(), 0);
+    s.assert_terminal_restored();
 }
 
 #[test]
@@ -363,12 +124,12 @@ fn a_storm_of_resizes_down_to_nothing_never_breaks_the_browser() {
     }
     s.send("/espoo");
     s.resize(ROWS, COLS);
-    s.wait_for("the main screen at full size after the storm", |t| {
+    s.wait_text("the main screen at full size after the storm", |t| {
         t.contains("Detail") && t.contains("Links") && t.contains("Espoo")
     });
     s.send("\x03");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
+    assert_eq!(s.wait_exit().exit_code(), 0);
+    s.assert_terminal_restored();
 }
 
 /// Sends a signal to the running browser; it must restore the terminal, then exit with
@@ -377,10 +138,10 @@ fn signal_restores_the_terminal(name: &str, number: u32) {
     let mut s = Session::start(&[]);
     s.wait_main_screen();
     s.send("/shanghai");
-    s.wait_for("a search in progress", |t| t.contains(" / shanghai"));
+    s.wait_text("a search in progress", |t| t.contains(" / shanghai"));
     let before = s.raw_len();
     s.signal(name);
-    let code = s.wait_exit();
+    let code = s.wait_exit().exit_code();
     assert_eq!(code, 128 + number, "exit status after SIG{name}");
     let after = s.raw_since(before);
     let printable = String::from_utf8_lossy(&after).replace('\x1b', "^[");
@@ -395,7 +156,7 @@ fn signal_restores_the_terminal(name: &str, number: u32) {
             "after SIG{name} the program did not {what}; it wrote: {printable}"
         );
     }
-    s.assert_restored();
+    s.assert_terminal_restored();
 }
 
 #[test]
@@ -411,4 +172,74 @@ fn sighup_restores_the_terminal_and_exits_129() {
 #[test]
 fn sigint_restores_the_terminal_and_exits_130() {
     signal_restores_the_terminal("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_exits_131() {
+    signal_restores_the_terminal("QUIT", 3);
+}
+
+#[test]
+fn sigusr1_restores_the_terminal_and_exits_138() {
+    signal_restores_the_terminal("USR1", 10);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_exits_142() {
+    signal_restores_the_terminal("ALRM", 14);
+}
+
+/// The state letter of a process (`R`, `S`, `T` for stopped...), from /proc.
+#[cfg(target_os = "linux")]
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: the state follows the last ')'.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Suspends the browser (with `how`), checks that it stopped with the terminal given back
+/// to the shell, continues it as `fg` would, and checks that it is whole again.
+#[cfg(target_os = "linux")]
+fn suspend_and_resume(how: impl Fn(&mut Session)) {
+    let mut s = Session::start(&[]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_text("the association", |t| t.contains("129 Yananxilu"));
+    let pid = s.child.process_id().expect("the program's pid");
+    how(&mut s);
+    s.wait_for("the program stopped with the terminal restored", |v| {
+        process_state(pid) == Some('T')
+            && !v.screen.alternate_screen()
+            && !v.screen.hide_cursor()
+            && v.screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    });
+    if let Some((canonical, echo)) = s.line_discipline() {
+        assert!(canonical && echo, "stopped in raw mode");
+    }
+    s.signal("CONT");
+    s.wait_for("the whole screen drawn again after fg", |v| {
+        v.screen.alternate_screen()
+            && v.header().contains("liaison")
+            && v.search_line().contains("soea")
+            && v.text().contains("129 Yananxilu")
+            && v.footer().contains("quit")
+    });
+    if let Some((canonical, echo)) = s.line_discipline() {
+        assert!(!canonical && !echo, "cooked mode after fg");
+    }
+    s.send("\x03");
+    assert_eq!(s.wait_exit().exit_code(), 0);
+    s.assert_terminal_restored();
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn ctrl_z_suspends_and_fg_brings_the_browser_back_whole() {
+    suspend_and_resume(|s| s.send("\x1a"));
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn kill_tstp_suspends_and_fg_brings_the_browser_back_whole() {
+    suspend_and_resume(|s| s.signal("TSTP"));
 }

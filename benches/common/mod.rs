@@ -1,6 +1,6 @@
 //! Shared set-up for the benchmarks: generated datasets in temporary folders, loaded.
 //!
-//! Every benchmark generates its data in-process with `liaison::generate` (the code behind
+//! Every benchmark generates its data in-process with `liaison_gen` (the code behind
 //! `cargo run --example gen_dataset`), so `cargo bench` needs no preparation. The seed is
 //! fixed: every run measures the same data.
 
@@ -28,7 +28,7 @@ impl Generated {
             .prefix(&format!("liaison-bench-{entities}-"))
             .tempdir()
             .expect("a temporary folder");
-        liaison::generate::write_dataset(dir.path(), entities, SEED).expect("dataset written");
+        liaison_gen::write_dataset(dir.path(), entities, SEED).expect("dataset written");
         Generated { dir, entities }
     }
 

@@ -64,10 +64,10 @@ pub fn run(
             for a in &list {
                 writeln!(
                     out,
-                    "{:<10}  {:>9}  {:<15}  {}  (since {})",
+                    "{:<10}  {:>9}  {:<21}  {}  (since {})",
                     a.date.to_string(),
                     years_text(a.years),
-                    a.what.as_str(),
+                    a.kind,
                     clean_line(&a.name),
                     a.since
                 )?;

@@ -8,7 +8,18 @@ use std::path::PathBuf;
 ///
 /// With no command, opens the interactive browser.
 #[derive(Debug, Parser)]
-#[command(name = "liaison", version, about, long_about = None)]
+#[command(
+    name = "liaison",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  \
+        liaison                      open the browser\n  \
+        liaison show soea            a contact card\n  \
+        liaison ties shanghai        a city's sister cities as a table\n  \
+        liaison anniversaries        round anniversaries in the next 365 days\n\n\
+        `liaison COMMAND --help` shows each command's examples."
+)]
 pub struct Cli {
     /// Data to load: a .ron file or a folder of .ron files (repeatable). Overrides
     /// LIAISON_DATA and the data directory; without either, the built-in dataset is used.
@@ -36,13 +47,9 @@ pub enum Command {
     },
     /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
     #[command(after_help = "Examples:\n  \
-        liaison search shanghai overseas\n  \
-        liaison search shangai            (typos are forgiven)\n  \
-        liaison search shhw               (pinyin initials of 上海海外)\n  \
-        liaison search 62496566           (a phone number, however written)\n  \
+        liaison search shangai   (typos, pinyin such as shhw, phone numbers all work)\n  \
         liaison search 'country:finland org:'\n  \
-        liaison search 'region:europe tie: since:2000'\n  \
-        liaison search soea --json")]
+        liaison search 'region:europe tie: since:2000' --json")]
     Search {
         /// The query: words to match and filters anywhere (`country:finland`,
         /// `region:"eastern asia"`, `year:2019`, `since:2010`, `until:2015`,
@@ -164,14 +171,16 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = AnniversaryFormat::Table)]
         format: AnniversaryFormat,
     },
-    /// The ties of a city as a table: partner, country, region, level, since, years, status,
-    /// agreements, last event; sortable and filtered with the search syntax.
+    /// The ties of a city, region or country as a table: partner, country, region, level,
+    /// since, years, status, agreements, last event; official ties unless --all; sortable
+    /// and filtered with the search syntax.
     #[command(after_help = "Examples:\n  \
         liaison ties shanghai\n  \
-        liaison ties shanghai country:finland since:2000 --sort years --reverse\n  \
+        liaison ties shanghai region:europe since:2000 --sort years --reverse\n  \
         liaison ties shanghai --format csv > shanghai-ties.csv")]
     Ties {
-        /// The city: an id or a query.
+        /// The city, region or country: an id or a query.
+        #[arg(value_name = "PLACE")]
         city: String,
         /// Filters, all of which must hold: country:NAME region:NAME level:TEXT status:active
         /// year:Y since:Y until:Y, or words of the partner's name.
@@ -183,6 +192,13 @@ pub enum Command {
         /// Sort in descending order.
         #[arg(long)]
         reverse: bool,
+        /// Every level of tie (friendly exchange, memoranda, proposed), not only official
+        /// sister cities.
+        #[arg(long)]
+        all: bool,
+        /// With the ties of the city's districts (a `side` column says whose).
+        #[arg(long)]
+        districts: bool,
         /// Aligned columns, CSV (RFC 4180, every column) or JSON.
         #[arg(long, short, value_enum, default_value_t = TiesFormat::Table)]
         format: TiesFormat,

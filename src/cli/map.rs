@@ -3,10 +3,10 @@
 use super::{EXIT_FAIL, EXIT_OK};
 use crate::card::format_coords;
 use crate::dataset::DataChoice;
-use crate::geo::{Focus, coords, focus};
+use crate::geo::{Focus, MapView, Viewport, coords, focus};
 use crate::network::Network;
 use crate::text::clean_line;
-use crate::tui::ui::map::{MapView, Viewport};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -44,6 +44,8 @@ pub fn run(
         highlight: None,
         title,
         plain: true,
+        border: ratatui::style::Style::new(),
+        title_style: ratatui::style::Style::new(),
     }
     .render(area, &mut buf);
     for y in 0..area.height {

@@ -9,7 +9,7 @@ mod args;
 mod check;
 mod edit;
 mod export;
-mod init;
+pub mod init;
 mod json;
 mod map;
 mod path;
@@ -46,20 +46,24 @@ impl Cli {
 /// `liaison config`: the config path and whether it reads cleanly, or a default file.
 fn settings(default: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
     if default {
-        write!(out, "{}", crate::config::default_text())?;
+        write!(out, "{}", crate::tui::config::default_text())?;
         return Ok(EXIT_OK);
     }
-    let Some(path) = crate::config::config_path() else {
+    let Some(path) = crate::tui::config::config_path() else {
         writeln!(err, "liaison: this platform has no config directory")?;
         return Ok(EXIT_FAIL);
     };
-    let (_, problems) = crate::config::load(&path);
-    let state = if path.exists() {
+    let (_, problems) = crate::tui::config::load(&path);
+    let state = if std::fs::symlink_metadata(&path).is_ok() {
         ""
     } else {
         " (not created yet: `liaison config --default` prints one to start from)"
     };
-    writeln!(out, "{}{state}", path.display())?;
+    writeln!(
+        out,
+        "{}{state}",
+        crate::text::clean_line(&path.display().to_string())
+    )?;
     for p in &problems {
         writeln!(out, "{}", crate::text::clean_line(&p.to_string()))?;
     }
@@ -158,11 +162,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             filters,
             sort,
             reverse,
+            all,
+            districts,
             format,
         } => ties::run(
             &cli.data_choice(),
             &ties::Ask {
                 city,
+                all: *all,
+                districts: *districts,
                 filters,
                 sort: sort.as_deref(),
                 reverse: *reverse,
@@ -180,7 +188,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         // A closed pipe (`liaison check | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(err, "liaison: {e}");
+            let _ = writeln!(err, "liaison: {}", crate::text::clean_line(&e.to_string()));
             EXIT_ERROR
         }
     }

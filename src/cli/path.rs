@@ -69,9 +69,10 @@ pub fn run(
             .collect();
         writeln!(out, "{}", to_safe_json(&chains))?;
     } else if paths.is_empty() {
+        // A miss: said on stderr, so that stdout holds only chains.
         writeln!(
-            out,
-            "{} and {} are not connected: no chain of links leads from one to the other.",
+            err,
+            "liaison: {} and {} are not connected: no chain of links leads from one to the other.",
             clean_line(&net.data.display_name(a)),
             clean_line(&net.data.display_name(b))
         )?;

@@ -67,11 +67,7 @@ pub fn run(
         writeln!(out, "\n{} ({})", group.label, group.links.len())?;
         for l in group.links {
             let t = l.target as usize;
-            let detail = l
-                .detail
-                .as_deref()
-                .map(|d| format!("  ({})", clean_line(d)))
-                .unwrap_or_default();
+            let detail = l.detail.as_deref().map(detail_text).unwrap_or_default();
             writeln!(
                 out,
                 "  {}{detail}  [{}]",
@@ -88,11 +84,7 @@ pub fn run(
             section.items.len()
         )?;
         for item in &section.items {
-            let detail = item
-                .detail
-                .as_deref()
-                .map(|d| format!("  ({})", clean_line(d)))
-                .unwrap_or_default();
+            let detail = item.detail.as_deref().map(detail_text).unwrap_or_default();
             writeln!(
                 out,
                 "  {}{detail}  [{}]",
@@ -180,4 +172,15 @@ fn write_card(out: &mut dyn Write, card: &Card) -> io::Result<()> {
         writeln!(out, "\nNote: {}", clean(n.trim()))?;
     }
     Ok(())
+}
+
+/// A link's qualifier after its name: "  (1998)", or "  · Vice President (as of 2017)" when
+/// the qualifier holds parentheses of its own.
+fn detail_text(d: &str) -> String {
+    let d = clean_line(d);
+    if d.contains('(') {
+        format!("  · {d}")
+    } else {
+        format!("  ({d})")
+    }
 }

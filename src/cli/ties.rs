@@ -1,22 +1,25 @@
-//! `liaison ties CITY [FILTER…]`: the ties table of a city as aligned columns, CSV or JSON.
-//! The rows, sorting and filters are made in [`crate::ties`]; this file picks the city and
-//! prints.
+//! `liaison ties PLACE [FILTER…]`: the ties table of a city, region or country as aligned
+//! columns, CSV or JSON. The rows, sorting and filters are made in [`crate::ties`]; this file
+//! picks the place and prints.
 
 use super::args::TiesFormat;
 use super::json::to_safe_json;
 use super::{EXIT_ERROR, EXIT_FAIL, EXIT_OK};
 use crate::dataset::DataChoice;
-use crate::model::Entity;
 use crate::network::Network;
 use crate::text::clean_line;
-use crate::ties::{Column, Filter, TieRow, rows, sort};
+use crate::ties::{Column, Filter, Subject, TieRow, table, to_csv};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// What the user asked for.
 pub struct Ask<'a> {
-    /// An id or a query naming the city.
+    /// An id or a query naming the city, region or country.
     pub city: &'a str,
+    /// Every level, not only official ties.
+    pub all: bool,
+    /// With the ties of the city's districts.
+    pub districts: bool,
     /// Filter terms.
     pub filters: &'a [String],
     /// The column to sort by (default: since).
@@ -62,46 +65,73 @@ pub fn run(
         return Ok(EXIT_FAIL);
     };
     let name = clean_line(&net.data.display_name(city)).into_owned();
-    if !matches!(net.data.entity(city), Entity::City(_)) {
+    let Some(subject) = Subject::of(&net.data, city, ask.districts) else {
         writeln!(
             err,
-            "liaison: \"{}\" is {} {}; ties are listed for a city",
+            "liaison: \"{}\" is {} {}; ties are listed for a city, region or country",
             clean_line(ask.city),
             net.data.entity(city).kind(),
             name
         )?;
         return Ok(EXIT_FAIL);
-    }
+    };
     let today = chrono::Local::now().date_naive();
-    let all = rows(&net.data, city, today);
-    let total = all.len();
-    let mut list: Vec<TieRow> = all.into_iter().filter(|r| filter.matches(r)).collect();
+    let list = table(
+        &net.data,
+        subject,
+        today,
+        &filter,
+        ask.all,
+        column,
+        ask.reverse,
+    );
     if list.is_empty() {
-        if total == 0 {
+        let every = table(
+            &net.data,
+            subject,
+            today,
+            &Filter::default(),
+            true,
+            column,
+            false,
+        );
+        if every.is_empty() {
             writeln!(err, "liaison: {name} has no ties")?;
+        } else if filter.is_empty() {
+            writeln!(
+                err,
+                "liaison: {name} has no official ties; --all lists the {} of every level",
+                every.len()
+            )?;
         } else {
             writeln!(
                 err,
-                "liaison: none of the {total} ties of {name} match \"{}\"",
-                clean_line(&ask.filters.join(" "))
+                "liaison: none of the ties of {name} match \"{}\"{}",
+                clean_line(&ask.filters.join(" ")),
+                if ask.all || filter.names_level() {
+                    ""
+                } else {
+                    " (official ties only; --all for every level)"
+                }
             )?;
         }
         return Ok(EXIT_FAIL);
     }
-    sort(&mut list, column, ask.reverse);
     match ask.format {
         TiesFormat::Json => writeln!(out, "{}", to_safe_json(&list))?,
-        TiesFormat::Csv => out.write_all(&csv(&list)?)?,
-        TiesFormat::Table => table(&list, out)?,
+        TiesFormat::Csv => out.write_all(&to_csv(&list)?)?,
+        TiesFormat::Table => print_table(&list, out)?,
     }
     Ok(EXIT_OK)
 }
 
-/// Aligned columns with a header; a column empty in every row is left out.
-fn table(list: &[TieRow], out: &mut dyn Write) -> io::Result<()> {
+/// Aligned columns with a header.
+fn print_table(list: &[TieRow], out: &mut dyn Write) -> io::Result<()> {
+    // A column empty in every row is left out, and the side when it is always the same.
     let columns: Vec<Column> = Column::ALL
         .into_iter()
         .filter(|c| list.iter().any(|r| !c.text(r).is_empty()))
+        .filter(|&c| c != Column::Side || list.iter().any(|r| r.side != list[0].side))
         .collect();
     let cells: Vec<Vec<String>> = list
         .iter()
@@ -176,33 +206,4 @@ fn cut(text: &str, max: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// RFC 4180 CSV through the `csv` crate, every column, with a header row. A cell that a
-/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) is written with a leading `'`.
-fn csv(list: &[TieRow]) -> io::Result<Vec<u8>> {
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut header = vec!["id", "partner_id"];
-    header.extend(Column::ALL.iter().map(|c| c.name()));
-    w.write_record(&header)?;
-    for r in list {
-        let mut record = vec![r.id.clone(), r.partner_id.clone()];
-        record.extend(Column::ALL.iter().map(|c| c.text(r)));
-        w.write_record(record.iter().map(|cell| guard(cell)))?;
-    }
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))
-}
-
-/// A cell made safe for a spreadsheet and a terminal: controls shown escaped, a formula
-/// start defused with `'`.
-fn guard(cell: &str) -> String {
-    let clean = clean_line(cell);
-    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{clean}")
-    } else {
-        clean.into_owned()
-    }
 }

@@ -551,7 +551,7 @@ mod tests {
     /// The files of a small generated dataset.
     fn generated() -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
-        crate::generate::write_dataset(dir.path(), 600, 9).unwrap();
+        liaison_gen::write_dataset(dir.path(), 600, 9).unwrap();
         let mut names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()

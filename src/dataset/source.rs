@@ -77,7 +77,10 @@ pub fn user_data_dir() -> Option<PathBuf> {
 }
 
 fn has_ron_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|rd| rd.flatten().any(|e| is_ron(&e.path())))
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.flatten()
+            .any(|e| is_ron(&e.path()) && !is_hidden_or_temporary(&e.path()))
+    })
 }
 
 fn is_ron(path: &Path) -> bool {
@@ -363,5 +366,10 @@ mod tests {
         let files = collect(dir.path(), &mut problems);
         assert_eq!(files, [dir.path().join("a.ron")]);
         assert!(problems.is_empty(), "{problems:?}");
+        // A data directory holding only an editor's temporary is not chosen over the
+        // built-in dataset.
+        std::fs::remove_file(dir.path().join("a.ron")).unwrap();
+        let user = Some(dir.path().to_path_buf());
+        assert_eq!(DataChoice::resolve(&[], None, user), DataChoice::Builtin);
     }
 }

@@ -1,9 +1,15 @@
 //! CSV (RFC 4180): a header row, then one row per entity, every kind in the same columns.
 //!
-//! A field is quoted when it holds a comma, a double quote or a line break, and a double quote
-//! inside is doubled; rows end in CRLF. Several values in one field (phones, aliases, posts)
-//! are joined by `"; "`. Names of linked entities are given, not their ids, since the file is
-//! read by people and spreadsheets; the `id` column names the entity itself.
+//! The quoting is the `csv` crate's (a field holding a comma, a double quote or a line break
+//! is quoted, a double quote inside is doubled); rows end in CRLF. Several values in one field
+//! (phones, aliases, posts) are joined by `"; "`. Names of linked entities are given, not their
+//! ids, since the file is read by people and spreadsheets; the `id` column names the entity
+//! itself.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! as a formula: such a field is written with a leading `'` (OWASP's advice), unless it is a
+//! phone number or a plain number (`+86 21 6249 6566`, `+86-21-62496566`, `-12.5`), which
+//! cannot call anything and is kept as it is.
 
 use super::safe;
 use crate::dataset::Dataset;
@@ -181,22 +187,45 @@ pub fn row(ds: &Dataset, i: usize) -> Vec<String> {
     r.into_fields()
 }
 
-/// One CSV record: fields made safe, quoted where needed, joined by commas, ended by CRLF.
+/// One CSV record: fields made safe and unable to act as formulas, quoted where needed,
+/// joined by commas, ended by CRLF.
 pub fn record<S: AsRef<str>>(fields: &[S]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| quote(&safe(f.as_ref())).into_owned())
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fields = fields.iter().map(|f| inert(&safe(f.as_ref())).into_owned());
+    // Writing to memory fails only if the writer itself is broken; an empty line then.
+    let _ = writer.write_record(fields);
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// A field as RFC 4180 writes it: in double quotes, with inner quotes doubled, when it holds
-/// a comma, a double quote or a line break; as it is otherwise.
-pub fn quote(field: &str) -> Cow<'_, str> {
-    if field.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+/// Whether a spreadsheet would read `field` as a formula: it starts (after spaces) with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return, and is not a phone number or a plain number.
+pub fn is_formula(field: &str) -> bool {
+    let rest = field.trim_start_matches(' ');
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if !matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r') {
+        return false;
+    }
+    // Phones or numbers (several joined by `; `): digits, spaces and `+-./();,` after a
+    // sign. Without letters or `!|'"@&=` nothing can be called or referenced: at worst a
+    // spreadsheet does arithmetic.
+    let after = &rest[1..];
+    let numeric = matches!(first, '+' | '-')
+        && after.chars().any(|c| c.is_ascii_digit())
+        && after.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '.' | '/' | '(' | ')' | ';' | ',')
+        });
+    !numeric
+}
+
+/// A field that no spreadsheet runs: a formula gets a leading `'`.
+pub fn inert(field: &str) -> Cow<'_, str> {
+    if is_formula(field) {
+        Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
     }
@@ -208,16 +237,55 @@ mod tests {
 
     #[test]
     fn plain_fields_are_left_alone() {
-        assert_eq!(quote("soea"), "soea");
-        assert_eq!(quote("上海市海外交流协会"), "上海市海外交流协会");
-        assert_eq!(quote(""), "");
+        assert_eq!(
+            record(&["soea", "上海市海外交流协会", ""]),
+            "soea,上海市海外交流协会,\r\n"
+        );
     }
 
     #[test]
     fn commas_quotes_and_line_breaks_are_quoted() {
-        assert_eq!(quote("Room 1103, 129 Road"), "\"Room 1103, 129 Road\"");
-        assert_eq!(quote("the \"S0\" page"), "\"the \"\"S0\"\" page\"");
-        assert_eq!(quote("one\ntwo"), "\"one\ntwo\"");
+        assert_eq!(
+            record(&["Room 1103, 129 Road", "the \"S0\" page", "one\ntwo"]),
+            "\"Room 1103, 129 Road\",\"the \"\"S0\"\" page\",\"one\ntwo\"\r\n"
+        );
+    }
+
+    /// M7: what a spreadsheet would run gets a leading `'`; phone numbers stay as they are.
+    #[test]
+    fn formulas_are_neutralized_and_phone_numbers_kept() {
+        for formula in [
+            "=HYPERLINK(\"http://evil.example\",\"x\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "  =1+1",
+            "+",
+            "-",
+            "=",
+        ] {
+            assert!(is_formula(formula), "{formula}");
+            assert_eq!(inert(formula), format!("'{formula}"));
+        }
+        for kept in [
+            "+86 21 6249 6566",
+            "+86-21-62496566",
+            "+358 (0)9 310 1641",
+            "+86 21 6249-6566; 0086-21-62496566; +86 21 6249 6566",
+            "0086-21-62496566",
+            "-12.5",
+            "Shanghai",
+            "",
+            "a=b",
+        ] {
+            assert!(!is_formula(kept), "{kept}");
+            assert_eq!(inert(kept), kept);
+        }
+        // A tab or carriage return at the start is shown escaped, which is inert too.
+        assert_eq!(
+            record(&["\t=1", "\r=1", "=1", "+86 21 6249 6566"]),
+            "\\u{9}=1,\\u{d}=1,'=1,+86 21 6249 6566\r\n"
+        );
     }
 
     #[test]

@@ -2,51 +2,22 @@
 //! at once, whatever the size of the data, and a search made stale by the next keystroke
 //! stops early and is dropped.
 //!
-//! [`update`](super::update::update) stays pure: with a worker, editing the search line only
-//! marks the list as waiting ([`App::search_edited`]). The event loop then stops the search
-//! the keys made stale ([`SearchWorker::cancel_stale`]), draws the text typed, hands the new
-//! search to the worker ([`SearchWorker::submit_pending`]) and shows its listing when it
-//! arrives ([`SearchWorker::collect`]). Before any other action (opening, moving, switching
-//! tabs), the loop waits for the pending listing ([`SearchWorker::finish`]), so keys always
-//! act on the list of the text typed. Without a worker (tests, headless use) the list is
-//! refreshed at once, as before.
+//! The worker never touches the state: editing the search line only marks the list as
+//! waiting (`App::search_edited`); the event loop hands the pending search to the worker
+//! ([`SearchWorker::submit`]), stops one the keys made stale ([`SearchWorker::cancel_stale`])
+//! and passes the listing that comes back to `update` as [`Action::Listed`]. Before any
+//! other action (opening, moving, switching tabs), the loop waits for the pending listing
+//! ([`SearchWorker::wait`]), so keys always act on the list of the text typed.
 
-use super::action::Action;
-use super::listing::{Listing, listing};
-use super::state::App;
+use super::action::{Action, Listed};
+use super::saved::Saved;
+use super::state::listing::listing;
+use super::state::{App, Tab};
 use crate::network::Network;
-use crate::saved::Saved;
 use crate::search::Query;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
-
-/// The state of typed searches, kept in [`App`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchJob {
-    /// Whether typed searches run on the worker (set by the event loop that has one).
-    pub background: bool,
-    /// The number of the latest search asked for.
-    pub generation: u64,
-    /// The search the list waits for, if any.
-    pub pending: Option<u64>,
-    /// The latest search handed to the worker.
-    pub submitted: u64,
-}
-
-impl App {
-    /// The search text changed: ranks afresh (the best match selected), at once or on the
-    /// worker.
-    pub fn search_edited(&mut self) {
-        if self.search_job.background {
-            self.search_job.generation += 1;
-            self.search_job.pending = Some(self.search_job.generation);
-        } else {
-            self.refresh_rows(None);
-        }
-    }
-}
 
 /// Whether an action only edits the search line (or moves its cursor, resizes, or quits):
 /// it can be handled while a search is pending. Any other waits for the pending listing.
@@ -73,27 +44,51 @@ struct Request {
     generation: u64,
     net: Arc<Network>,
     query: Query,
-    tab: usize,
+    tab: Tab,
     saved: Saved,
-}
-
-/// What the worker found, and in which data.
-struct Done {
-    generation: u64,
-    net: Arc<Network>,
-    listing: Listing,
 }
 
 /// A thread that runs typed searches, latest first.
 pub struct SearchWorker {
     requests: mpsc::Sender<Request>,
-    results: Mutex<mpsc::Receiver<Done>>,
+    results: mpsc::Receiver<Listed>,
     latest: Arc<AtomicU64>,
+    submitted: u64,
 }
 
 impl std::fmt::Debug for SearchWorker {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchWorker").finish_non_exhaustive()
+    }
+}
+
+fn serve(inbox: mpsc::Receiver<Request>, outbox: mpsc::Sender<Listed>, seen: Arc<AtomicU64>) {
+    while let Ok(mut request) = inbox.recv() {
+        // Only the latest search matters.
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        let generation = request.generation;
+        let stale = || seen.load(Ordering::Relaxed) != generation;
+        let found = listing(
+            &request.net,
+            &request.query,
+            request.tab,
+            &request.saved,
+            &stale,
+        );
+        if let Some(found) = found {
+            let listed = Listed {
+                generation,
+                net: request.net,
+                rows: found.rows,
+                counts: found.counts,
+            };
+            if outbox.send(listed).is_err() {
+                return;
+            }
+            super::wake::ring();
+        }
     }
 }
 
@@ -106,143 +101,95 @@ impl SearchWorker {
         let seen = latest.clone();
         std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || {
-                while let Ok(mut request) = inbox.recv() {
-                    // Only the latest search matters.
-                    while let Ok(newer) = inbox.try_recv() {
-                        request = newer;
-                    }
-                    let generation = request.generation;
-                    let stale = || seen.load(Ordering::Relaxed) != generation;
-                    let found = listing(
-                        &request.net,
-                        &request.query,
-                        request.tab,
-                        &request.saved,
-                        &stale,
-                    );
-                    if let Some(listing) = found {
-                        let net = request.net;
-                        if outbox
-                            .send(Done {
-                                generation,
-                                net,
-                                listing,
-                            })
-                            .is_err()
-                        {
-                            return;
-                        }
-                    }
-                }
-            })?;
+            .spawn(move || serve(inbox, outbox, seen))?;
         Ok(SearchWorker {
             requests,
-            results: Mutex::new(results),
+            results,
             latest,
+            submitted: 0,
         })
-    }
-
-    /// Hands the pending search to the worker if it has not been, then waits up to `wait`
-    /// for a listing and shows it if it is for the latest search.
-    pub fn exchange(&self, app: &mut App, wait: Duration) {
-        self.submit_pending(app);
-        self.collect(app, wait);
     }
 
     /// Stops the search the worker is running if keys made it stale, so that both cores
     /// are free to show what was typed.
     pub fn cancel_stale(&self, app: &App) {
-        if let Some(pending) = app.search_job.pending {
+        if let Some(pending) = app.list.job.pending {
             self.latest.store(pending, Ordering::Relaxed);
         }
     }
 
-    /// Hands the pending search to the worker, if it has not been.
-    pub fn submit_pending(&self, app: &mut App) {
-        if let Some(pending) = app.search_job.pending
-            && app.search_job.submitted != pending
-        {
-            self.submit(app, pending);
+    /// Hands the pending search to the worker, if it has not been. Returns an action when
+    /// the worker is gone: search in the event loop from now on.
+    pub fn submit(&mut self, app: &App) -> Option<Action> {
+        let pending = app.list.job.pending?;
+        if self.submitted == pending {
+            return None;
         }
-    }
-
-    /// Shows the listing of the latest search if it arrives within `wait`; waits only for
-    /// a search handed to the worker.
-    pub fn collect(&self, app: &mut App, wait: Duration) {
-        if app.search_job.pending.is_some()
-            && app.search_job.pending == Some(app.search_job.submitted)
-        {
-            self.receive(app, Some(wait));
-        }
-    }
-
-    /// Waits for the pending search, if any, and shows its listing.
-    pub fn finish(&self, app: &mut App) {
-        let Some(pending) = app.search_job.pending else {
-            return;
-        };
-        if app.search_job.submitted != pending {
-            self.submit(app, pending);
-        }
-        while app.search_job.pending.is_some() {
-            if !self.receive(app, None) {
-                // The worker is gone: search here from now on.
-                app.search_job = super::worker::SearchJob::default();
-                app.refresh_rows(None);
-            }
-        }
-    }
-
-    fn submit(&self, app: &mut App, generation: u64) {
-        self.latest.store(generation, Ordering::Relaxed);
-        app.search_job.submitted = generation;
+        self.latest.store(pending, Ordering::Relaxed);
+        self.submitted = pending;
         let request = Request {
-            generation,
+            generation: pending,
             net: app.net.clone(),
             query: app.query(),
-            tab: app.tab,
+            tab: app.list.tab,
             saved: app.saved.clone(),
         };
-        if self.requests.send(request).is_err() {
-            app.search_job = SearchJob::default();
-            app.refresh_rows(None);
+        match self.requests.send(request) {
+            Ok(()) => None,
+            Err(_) => Some(Action::SearchInBackground(false)),
         }
     }
 
-    /// Takes the listings that arrived (waiting up to `wait`, or until one does when
-    /// `None`); shows the one for the latest search. False if the worker is gone.
-    fn receive(&self, app: &mut App, wait: Option<Duration>) -> bool {
-        let Ok(results) = self.results.lock() else {
-            return false;
+    /// The listings that arrived within `wait` (only once the pending search was handed over).
+    pub fn collect(&mut self, app: &App, wait: Duration) -> Vec<Action> {
+        match app.list.job.pending {
+            Some(p) if p == self.submitted => self.receive(Some(wait)),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Waits for the pending search, if any: the actions that show its listing.
+    pub fn wait(&mut self, app: &App) -> Vec<Action> {
+        let Some(pending) = app.list.job.pending else {
+            return Vec::new();
         };
-        let first = match wait {
-            Some(w) => match results.recv_timeout(w) {
-                Ok(done) => Some(done),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return false,
-            },
-            None => match results.recv() {
-                Ok(done) => Some(done),
-                Err(_) => return false,
-            },
-        };
-        for done in first
-            .into_iter()
-            .chain(std::iter::from_fn(|| results.try_recv().ok()))
-        {
-            if app.search_job.pending != Some(done.generation) {
-                continue;
-            }
-            app.search_job.pending = None;
-            if Arc::ptr_eq(&done.net, &app.net) {
-                app.show_listing(done.listing, None);
-            } else {
-                // The data was reloaded meanwhile: its rows mean other entities now.
-                app.refresh_rows(None);
+        if let Some(gone) = self.submit(app) {
+            return vec![gone];
+        }
+        let mut out = Vec::new();
+        loop {
+            let got = self.receive(None);
+            let done = got.iter().any(|a| {
+                matches!(a, Action::Listed(l) if l.generation == pending)
+                    || matches!(a, Action::SearchInBackground(false))
+            });
+            out.extend(got);
+            if done {
+                return out;
             }
         }
-        true
+    }
+
+    /// Takes the listings that arrived, waiting up to `wait` (or until one does when `None`).
+    fn receive(&mut self, wait: Option<Duration>) -> Vec<Action> {
+        let first = match wait {
+            Some(w) => match self.results.recv_timeout(w) {
+                Ok(done) => Some(done),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return vec![Action::SearchInBackground(false)];
+                }
+            },
+            None => match self.results.recv() {
+                Ok(done) => Some(done),
+                Err(_) => return vec![Action::SearchInBackground(false)],
+            },
+        };
+        first
+            .into_iter()
+            .chain(std::iter::from_fn(|| self.results.try_recv().ok()))
+            .map(Action::Listed)
+            .collect()
     }
 }
 
@@ -250,6 +197,7 @@ impl SearchWorker {
 mod tests {
     use super::*;
     use crate::dataset::DataChoice;
+    use crate::tui::update::update;
 
     fn app() -> App {
         App::new(Arc::new(Network::load(&DataChoice::Builtin)), 120, 35)
@@ -257,45 +205,59 @@ mod tests {
 
     fn typed(app: &mut App, text: &str) {
         for c in text.chars() {
-            super::super::update::update(app, Action::SearchInsert(c));
+            update(app, Action::SearchInsert(c));
+        }
+    }
+
+    fn wait(worker: &mut SearchWorker, app: &mut App) {
+        for action in worker.wait(app) {
+            update(app, action);
         }
     }
 
     #[test]
-    fn typing_with_a_worker_defers_the_search_and_finishing_shows_the_same_list() {
+    fn typing_with_a_worker_defers_the_search_and_waiting_shows_the_same_list() {
         let mut direct = app();
         typed(&mut direct, "shanghai over");
-        let worker = SearchWorker::start().unwrap();
+        let mut worker = SearchWorker::start().unwrap();
         let mut app = app();
-        app.search_job.background = true;
-        let before = app.rows.clone();
+        update(&mut app, Action::SearchInBackground(true));
+        let before = app.list.rows.clone();
         typed(&mut app, "shanghai over");
-        assert_eq!(app.search.text, "shanghai over", "the text shows at once");
-        assert_eq!(app.rows, before, "the list waits for the worker");
-        assert_eq!(app.search_job.pending, Some(13));
-        worker.finish(&mut app);
-        assert_eq!(app.search_job.pending, None);
-        assert_eq!(app.rows, direct.rows);
-        assert_eq!(app.tab_counts, direct.tab_counts);
-        assert_eq!(app.list, direct.list);
+        assert_eq!(
+            app.list.search.text, "shanghai over",
+            "the text shows at once"
+        );
+        assert_eq!(app.list.rows, before, "the list waits for the worker");
+        assert_eq!(app.list.job.pending, Some(13));
+        wait(&mut worker, &mut app);
+        assert_eq!(app.list.job.pending, None);
+        assert_eq!(app.list.rows, direct.list.rows);
+        assert_eq!(app.list.counts, direct.list.counts);
+        assert_eq!(app.list.cursor, direct.list.cursor);
     }
 
     #[test]
     fn only_the_latest_search_is_shown() {
-        let worker = SearchWorker::start().unwrap();
+        let mut worker = SearchWorker::start().unwrap();
         let mut app = app();
-        app.search_job.background = true;
+        update(&mut app, Action::SearchInBackground(true));
         typed(&mut app, "soea");
-        worker.exchange(&mut app, Duration::ZERO);
+        assert!(worker.submit(&app).is_none());
         typed(&mut app, "x");
-        worker.finish(&mut app);
+        wait(&mut worker, &mut app);
         let mut direct = self::app();
         typed(&mut direct, "soeax");
-        assert_eq!(app.rows, direct.rows);
+        assert_eq!(app.list.rows, direct.list.rows);
         // A listing for an older search that arrives late is dropped.
-        app.search_job.pending = Some(app.search_job.generation + 1);
-        assert!(worker.receive(&mut app, Some(Duration::from_millis(1))));
-        assert_eq!(app.rows, direct.rows);
+        let late = Listed {
+            generation: 1,
+            net: app.net.clone(),
+            rows: Vec::new(),
+            counts: [0; 8],
+        };
+        update(&mut app, Action::Listed(late));
+        assert_eq!(app.list.rows, direct.list.rows);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Each test binary uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use liaison::network::Network;
 use liaison::tui::state::App;
 use liaison::tui::ui::render;

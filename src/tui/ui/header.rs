@@ -1,10 +1,10 @@
-//! The header (dataset, counts, breadcrumb) and the search line.
+//! The header bar: the program, the dataset, its size and the breadcrumb of links followed.
 
 use super::text::{fit, safe, width};
-use super::theme::theme;
 use crate::tui::state::App;
+use crate::tui::theme::theme;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -52,66 +52,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     Line::from(spans).render(area, buf);
-}
-
-/// Draws the search line.
-pub fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    let prompt_style = if app.searching {
-        theme().key
-    } else {
-        theme().dim
-    };
-    let mut spans = vec![Span::styled(" / ", prompt_style)];
-    if let Some(pick) = &app.path_pick {
-        let from = app.net.data.display_name(pick.from);
-        spans = vec![
-            Span::styled(" path from ", theme().key),
-            safe(&super::text::fit(&from, 30), theme().label),
-            Span::styled(" to: ", theme().key),
-        ];
-    }
-    if app.search.text.is_empty() && !app.searching {
-        spans.push(Span::styled(
-            "search names, abbreviations, 中文, cities, addresses (org: city: person: ...)",
-            theme().dim,
-        ));
-    } else {
-        spans.push(safe(&app.search.text, ratatui::style::Style::new()));
-        let n = app.rows.len();
-        // A search lists its best hits only: "1000+ matches".
-        let more = crate::tui::listing::capped(app.tab, n, &app.tab_counts);
-        let count = if app.search_job.pending.is_some() {
-            // The search worker has not answered yet.
-            "   searching…".to_string()
-        } else {
-            format!(
-                "   {n}{} match{}",
-                if more { "+" } else { "" },
-                if n == 1 && !more { "" } else { "es" }
-            )
-        };
-        spans.push(Span::styled(count, theme().dim));
-    }
-    Line::from(spans).render(area, buf);
-}
-
-/// Where the terminal cursor goes while typing a search.
-pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
-    if !app.searching || app.overlay.is_some() || area.is_empty() {
-        return None;
-    }
-    let before: String = app.search.text.chars().take(app.search.cursor).collect();
-    let w = unicode_width::UnicodeWidthStr::width(crate::text::clean_line(&before).as_ref());
-    let prompt = match &app.path_pick {
-        Some(pick) => {
-            let from = super::text::fit(&app.net.data.display_name(pick.from), 30);
-            11 + unicode_width::UnicodeWidthStr::width(crate::text::clean_line(&from).as_ref()) + 5
-        }
-        None => 3,
-    };
-    let x = (area.x as usize + prompt + w).min(area.right().saturating_sub(1) as usize);
-    Some(Position::new(x as u16, area.y))
 }

@@ -2,9 +2,9 @@
 //! secondary text, search matches highlighted.
 
 use super::text::{highlighted, safe, truncate, width};
-use super::theme::{kind_color, kind_marker, theme};
 use super::{fill, pane_block};
-use crate::tui::state::{App, Pane, TABS};
+use crate::tui::state::{App, Pane};
+use crate::tui::theme::{kind_color, kind_marker, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,9 +16,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let total = app.rows.len();
-    let pos = if total == 0 { 0 } else { app.list.selected + 1 };
-    let tab = TABS[app.tab].title();
+    let list = &app.list;
+    let total = list.rows.len();
+    let pos = if total == 0 {
+        0
+    } else {
+        list.cursor.selected + 1
+    };
+    let tab = list.tab.title();
     let block = pane_block(app, Pane::List, format!(" {tab} {pos}/{total} "));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -26,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if total == 0 {
-        let msg = if app.search.text.is_empty() {
+        let msg = if list.search.text.is_empty() {
             "nothing here"
         } else {
             "no match: Esc Esc clears the search"
@@ -35,17 +40,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let query = app.query();
-    let focused = app.focus == Pane::List;
-    for (line, &e) in app
+    let focused = app.focus() == Pane::List;
+    let offset = list.cursor.offset;
+    for (line, &e) in list
         .rows
         .iter()
         .enumerate()
-        .skip(app.list.offset)
+        .skip(offset)
         .take(inner.height as usize)
     {
-        let y = inner.y + (line - app.list.offset) as u16;
+        let y = inner.y + (line - offset) as u16;
         let row_area = Rect::new(inner.x, y, inner.width, 1);
-        let selected = line == app.list.selected;
+        let selected = line == list.cursor.selected;
         if selected {
             fill(buf, row_area, selection_style(focused));
         }

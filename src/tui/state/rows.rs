@@ -1,0 +1,229 @@
+//! The rows model: what each pane and bar shows, row by row, computed once from the state
+//! and the screen size. `update` moves cursors, scrolls and hit-tests clicks on these rows;
+//! `ui` draws the same rows. Nothing here is styled or drawn.
+//!
+//! The list pane's rows are the listing itself (one entity per row); the detail pane's are
+//! in [`super::card_lines`]; the links, the timeline, the tab bar and the search line are
+//! here.
+
+use super::card_lines::{Row, Tone, piece, wrap_pieces};
+use super::tabs::{Tab, TabCounts};
+use crate::dataset::{Problem, Severity};
+use crate::graph::Graph;
+use crate::timeline::Item;
+use crate::tui::keymap::HelpEntry;
+use unicode_width::UnicodeWidthStr;
+
+/// A display row of the links pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRow {
+    /// Blank line between groups.
+    Gap,
+    /// A heading and its count.
+    Heading(&'static str, usize),
+    /// The k-th link.
+    Link(usize),
+}
+
+/// The links pane's rows for entity `i`: each group's heading, then its links.
+pub fn link_rows(graph: &Graph, i: usize) -> Vec<LinkRow> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (gi, g) in graph.grouped(i).iter().enumerate() {
+        if gi > 0 {
+            out.push(LinkRow::Gap);
+        }
+        out.push(LinkRow::Heading(g.label, g.links.len()));
+        for _ in g.links {
+            out.push(LinkRow::Link(k));
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The display row of link `k`.
+pub fn row_of_link(rows: &[LinkRow], k: usize) -> usize {
+    rows.iter()
+        .position(|r| *r == LinkRow::Link(k))
+        .unwrap_or(0)
+}
+
+/// The link on a display row, if that row is a link.
+pub fn link_at_row(rows: &[LinkRow], row: usize) -> Option<usize> {
+    match rows.get(row)? {
+        LinkRow::Link(k) => Some(*k),
+        _ => None,
+    }
+}
+
+/// A display row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// A year heading.
+    Year(i32),
+    /// The k-th item.
+    Item(usize),
+}
+
+/// Height of the timeline's per-decade chart.
+pub const TIMELINE_CHART_HEIGHT: u16 = 8;
+
+/// The timeline's rows: a heading before each year's items.
+pub fn timeline_rows(items: &[Item]) -> Vec<TimelineRow> {
+    let mut out = Vec::with_capacity(items.len() + items.len() / 4);
+    let mut last = None;
+    for (k, item) in items.iter().enumerate() {
+        if last != Some(item.date.year) {
+            last = Some(item.date.year);
+            out.push(TimelineRow::Year(item.date.year));
+        }
+        out.push(TimelineRow::Item(k));
+    }
+    out
+}
+
+/// The display row of timeline item `k`.
+pub fn row_of_item(rows: &[TimelineRow], k: usize) -> usize {
+    rows.iter()
+        .position(|r| *r == TimelineRow::Item(k))
+        .unwrap_or(0)
+}
+
+/// Rows of the timeline list in a body `body_height` rows high (less the chart and borders).
+pub fn timeline_list_height(body_height: u16) -> usize {
+    body_height.saturating_sub(TIMELINE_CHART_HEIGHT + 2) as usize
+}
+
+/// One tab's label on the tab bar, and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabLabel {
+    /// The tab.
+    pub tab: Tab,
+    /// The label, with its key and count.
+    pub text: String,
+    /// The column it starts at.
+    pub x: u16,
+}
+
+/// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org",
+/// then "O" without key numbers. Labels are separated by one column.
+pub fn tab_labels(counts: &TabCounts, width: u16) -> Vec<TabLabel> {
+    let texts = |narrowness: usize| -> Vec<String> {
+        Tab::ALL
+            .iter()
+            .map(|tab| {
+                let (name, n) = (tab.label(narrowness), counts[tab.index()]);
+                if narrowness == 3 {
+                    format!("{name} {n}")
+                } else {
+                    format!(" {} {name} {n} ", tab.index() + 1)
+                }
+            })
+            .collect()
+    };
+    let fits =
+        |t: &Vec<String>| t.iter().map(|l| l.width() + 1).sum::<usize>() <= width as usize + 1;
+    let chosen = (0..4).map(texts).find(fits).unwrap_or_else(|| texts(3));
+    let mut x = 0u16;
+    Tab::ALL
+        .into_iter()
+        .zip(chosen)
+        .map(|(tab, text)| {
+            let label = TabLabel { tab, x, text };
+            x = x.saturating_add(label.text.width() as u16 + 1);
+            label
+        })
+        .collect()
+}
+
+/// The tab under a column of the tab bar.
+pub fn tab_at(labels: &[TabLabel], col: u16) -> Option<Tab> {
+    labels
+        .iter()
+        .find(|l| col >= l.x && (col as usize) < l.x as usize + l.text.width())
+        .map(|l| l.tab)
+}
+
+/// The most columns a path's first entity takes on the search line.
+pub const PICK_NAME_WIDTH: usize = 30;
+
+/// The column the cursor stands at on a line that shows `prefix` and then the editor's
+/// text up to its cursor, within `width` columns.
+pub fn cursor_column(prefix: &str, before_cursor: &str, width: u16) -> u16 {
+    let x = prefix.width() + crate::text::clean_line(before_cursor).width();
+    x.min(width.saturating_sub(1) as usize) as u16
+}
+
+/// The help overlay's rows at `width`: each section's heading, then one line per action
+/// with its keys.
+pub fn help_rows(entries: &[HelpEntry], width: usize) -> Vec<Row> {
+    let key_width = entries
+        .iter()
+        .map(|e| e.keys.join("  ").width())
+        .max()
+        .unwrap_or(0)
+        + 3;
+    let mut sections: Vec<&str> = Vec::new();
+    for e in entries {
+        if !sections.contains(&e.section) {
+            sections.push(e.section);
+        }
+    }
+    let mut rows = Vec::new();
+    for (n, section) in sections.into_iter().enumerate() {
+        if n > 0 {
+            rows.push(Vec::new());
+        }
+        rows.push(vec![piece(section, Tone::Heading)]);
+        for e in entries.iter().filter(|e| e.section == section) {
+            let keys = format!("  {:<key_width$}", e.keys.join("  "));
+            let line = vec![piece(&keys, Tone::Key), piece(e.description, Tone::Plain)];
+            rows.extend(wrap_pieces(line, key_width + 2, width));
+        }
+    }
+    rows
+}
+
+/// The most characters of a problem's message shown (a huge quoted value stays cheap).
+pub const MAX_MESSAGE: usize = 2000;
+
+/// The problems overlay's rows at `width`: each problem's place, severity and message.
+pub fn problem_rows<'a>(problems: impl Iterator<Item = &'a Problem>, width: usize) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for p in problems {
+        let (word, tone) = match p.severity {
+            Severity::Error => ("error", Tone::Error),
+            Severity::Warning => ("warning", Tone::Warning),
+        };
+        let line = vec![
+            piece(&p.location.to_string(), Tone::Label),
+            piece(" ", Tone::Plain),
+            piece(word, tone),
+            piece(" ", Tone::Plain),
+            piece(
+                &p.message.chars().take(MAX_MESSAGE).collect::<String>(),
+                Tone::Plain,
+            ),
+        ];
+        rows.extend(wrap_pieces(line, 4, width));
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_labels_narrow_with_the_width_and_clicks_find_them() {
+        let counts = [10, 2, 3, 4, 5, 6, 7, 8];
+        let wide = tab_labels(&counts, 200);
+        assert_eq!(wide[1].text, " 2 Organizations 2 ");
+        let narrow = tab_labels(&counts, 40);
+        assert!(narrow.iter().all(|l| !l.text.contains("Organizations")));
+        for l in &narrow {
+            assert_eq!(tab_at(&narrow, l.x), Some(l.tab));
+        }
+    }
+}
