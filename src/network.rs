@@ -3,7 +3,7 @@
 use crate::dataset::{DataChoice, Dataset};
 use crate::graph::Graph;
 use crate::progress::Progress;
-use crate::search::{Query, SearchIndex};
+use crate::search::{Facets, Query, SearchIndex};
 
 /// A dataset with everything derived from it. Built once per load; read-only afterwards.
 #[derive(Debug)]
@@ -49,12 +49,16 @@ impl Network {
         // The index sorts the names, which order each entity's links; the links are found
         // meanwhile, on other threads.
         progress.stage(&format!("indexing and linking {} entities", data.len()));
-        let (index, found) = std::thread::scope(|s| {
-            let finding = s.spawn(|| Graph::find_links(&data));
-            let index = SearchIndex::build(&data);
-            let found = finding.join().unwrap_or_else(|_| Graph::find_links(&data));
+        // What the search filters look at is found with the links (both follow ids).
+        let (mut index, (found, facets)) = std::thread::scope(|s| {
+            let finding = s.spawn(|| (Graph::find_links(&data), Facets::build(&data)));
+            let index = SearchIndex::build_text(&data);
+            let found = finding
+                .join()
+                .unwrap_or_else(|_| (Graph::find_links(&data), Facets::build(&data)));
             (index, found)
         });
+        index.set_facets(facets);
         progress.stage("ordering the links");
         let graph = Graph::assemble(data.len(), found, index.name_ranks());
         Network { data, graph, index }

@@ -113,6 +113,11 @@ impl Fields {
         true
     }
 
+    /// How many fields there are.
+    pub fn len(&self) -> usize {
+        self.hot.len()
+    }
+
     /// Ends the entity being built.
     pub fn end_item(&mut self) {
         let from = *self.item_start.last().unwrap_or(&0) as usize;

@@ -24,9 +24,10 @@ struct Country {
     regions: Vec<String>,
 }
 
-/// The filterable facts of every entity.
+/// The filterable facts of every entity: built once with the index
+/// ([`super::SearchIndex::set_facets`]).
 #[derive(Debug, Default)]
-pub(super) struct Facets {
+pub struct Facets {
     /// The year of each entity's own date, 0 when undated.
     year: Vec<i16>,
     /// Each entity's date as a sort key (undated last), for listing by date.
@@ -265,7 +266,7 @@ impl Facets {
 
     /// The filters of a query resolved against the countries: which countries each
     /// `country:` and `region:` filter admits.
-    pub fn resolve(&self, filters: &[Filter]) -> Resolved {
+    pub(super) fn resolve(&self, filters: &[Filter]) -> Resolved {
         let mut sets = Vec::new();
         for filter in filters {
             let admits: Vec<bool> = match filter {
@@ -301,7 +302,7 @@ impl Facets {
     }
 
     /// Whether entity `i` passes every filter.
-    pub fn passes(&self, i: usize, r: &Resolved) -> bool {
+    pub(super) fn passes(&self, i: usize, r: &Resolved) -> bool {
         let year = i32::from(self.year[i]);
         let mine = &self.countries[self.starts[i] as usize..self.starts[i + 1] as usize];
         let mut sets = r.countries.iter();
@@ -317,7 +318,7 @@ impl Facets {
     }
 
     /// Entity `i`'s date as a sort key, undated last.
-    pub fn date_key(&self, i: usize) -> u32 {
+    pub(super) fn date_key(&self, i: usize) -> u32 {
         self.date[i]
     }
 }

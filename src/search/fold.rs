@@ -84,7 +84,7 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 pub fn fold_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
     out.clear();
     if map.is_none() && text.is_ascii() {
-        fold_ascii(text.as_bytes(), out);
+        fold_ascii(text, out);
         return;
     }
     if let Some(m) = map.as_deref_mut() {
@@ -112,25 +112,24 @@ pub fn fold_into(text: &str, out: &mut String, mut map: Option<&mut Vec<u32>>) {
     }
 }
 
-/// [`fold_into`] for ASCII text without a map: a byte at a time.
-fn fold_ascii(text: &[u8], out: &mut String) {
-    let mut pending_space = false;
-    for &b in text {
-        let c = match b {
-            b'A'..=b'Z' => b.to_ascii_lowercase(),
-            b'a'..=b'z' | b'0'..=b'9' => b,
-            b'\'' | b'`' => continue,
-            _ => {
-                pending_space = !out.is_empty();
-                continue;
-            }
-        };
-        if pending_space {
+/// [`fold_into`] for ASCII text without a map: whole words copied, then lower-cased.
+fn fold_ascii(text: &str, out: &mut String) {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '\'' || c == '`';
+    for word in text.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()) {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
-            pending_space = false;
         }
-        out.push(c as char);
+        let mark = out.len();
+        for piece in word.split(['\'', '`']) {
+            out.push_str(piece);
+        }
+        if out.len() == mark {
+            // Apostrophes alone.
+            out.truncate(before);
+        }
     }
+    out.make_ascii_lowercase();
 }
 
 /// `text` folded: lower case, no accents, full-width forms as ASCII, punctuation as single
@@ -182,7 +181,16 @@ mod tests {
 
     #[test]
     fn ascii_takes_the_same_path_as_the_rest() {
-        for text in ["  Yan'an, Shaanxi -- (PRC) ", "A.B", "x", "", "'", "Ünï"] {
+        for text in [
+            "  Yan'an, Shaanxi -- (PRC) ",
+            "A.B",
+            "x",
+            "",
+            "'",
+            "a ' b",
+            "Ünï",
+            "O'Hare `x` Y",
+        ] {
             let (mapped, _) = fold_mapped(text);
             assert_eq!(fold(text), mapped, "{text:?}");
         }

@@ -171,7 +171,7 @@ pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
     // Skim's alignment can only be plausible where some alignment is: most texts that
     // hold the letters in order have neither a compact window nor initials, and are
     // settled here without scoring.
-    if !could_be_plausible(text, &q.chars) {
+    if !could_be_plausible(text, q) {
         return Fuzzy::Implausible;
     }
     match fuzzy_indices(text, q.text) {
@@ -215,13 +215,14 @@ fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
 
 /// Whether some alignment of `q` in `text` passes [`super::plausible`]: a compact window
 /// holding it in order, or initials of neighbouring words. Allocates only for non-ASCII.
-fn could_be_plausible(text: &str, q: &[char]) -> bool {
-    if text.is_ascii() && q.iter().all(char::is_ascii) {
-        let qb: Vec<u8> = q.iter().map(|&c| c as u8).collect();
-        return plausible_somewhere(text.as_bytes(), &qb, |b: u8| b.is_ascii_alphanumeric());
+fn could_be_plausible(text: &str, q: &Prepared<'_>) -> bool {
+    if text.is_ascii() && q.text.is_ascii() {
+        return plausible_somewhere(text.as_bytes(), q.text.as_bytes(), |b: u8| {
+            b.is_ascii_alphanumeric()
+        });
     }
     let chars: Vec<char> = text.chars().collect();
-    plausible_somewhere(&chars, q, char::is_alphanumeric)
+    plausible_somewhere(&chars, &q.chars, char::is_alphanumeric)
 }
 
 fn plausible_somewhere<T: Copy + PartialEq>(

@@ -35,7 +35,8 @@ use crate::dataset::Dataset;
 use crate::model::{Entity, Kind};
 use crate::par::in_parallel;
 use fields::{Fields, NON_ASCII, char_bit};
-use filter::{Facets, Resolved};
+pub use filter::Facets;
+use filter::Resolved;
 use matching::{Fuzzy, Prepared, fuzzy, plain_tier};
 use pinyin::{Readings, Unit, match_units};
 use typo::{Dictionary, DictionaryBuilder};
@@ -146,7 +147,9 @@ pub struct SearchIndex {
     /// Each entity's rank by folded display name alone (equal names, equal ranks).
     name_rank: Vec<u32>,
     /// The distinct words of names, aliases, cities and countries, for typos.
-    dictionary: Dictionary,
+    dictionary: std::sync::OnceLock<Dictionary>,
+    /// Which fields' words go into the dictionary, a bit per field.
+    in_dictionary: Vec<u64>,
     /// The pinyin readings of the Han characters seen.
     readings: Readings,
     /// The pinyin units of every field with Han characters.
@@ -166,7 +169,7 @@ impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("items", &self.kinds.len())
-            .field("dictionary", &self.dictionary)
+            .field("dictionary", &self.dictionary.get())
             .finish()
     }
 }
@@ -180,7 +183,7 @@ const SCORE_CEIL: i64 = 1 << 31;
 /// Builds the fields of the entities one by one: folding, pinyin units, dictionary words.
 struct Builder {
     fields: Fields,
-    dict: DictionaryBuilder,
+    in_dictionary: Vec<u64>,
     readings: Readings,
     units: Vec<Unit>,
     unit_start: Vec<u32>,
@@ -191,7 +194,7 @@ struct Builder {
 impl Builder {
     /// Adds a field of entity `e` (folded here); words of `in_dictionary` fields become
     /// typo targets, Han text gets its pinyin.
-    fn push(&mut self, e: u32, field: Field, text: &str, in_dictionary: bool) {
+    fn push(&mut self, field: Field, text: &str, in_dictionary: bool) {
         fold::fold_into(text, &mut self.folded, None);
         let mut extra = 0;
         let han = self.folded.bytes().any(|b| b >= 0xe3)
@@ -210,7 +213,11 @@ impl Builder {
         }
         self.unit_start.push(self.units.len() as u32);
         if in_dictionary {
-            self.dict.add(&self.folded, e);
+            let f = self.fields.len() - 1;
+            if self.in_dictionary.len() <= f / 64 {
+                self.in_dictionary.resize(f / 64 + 1, 0);
+            }
+            self.in_dictionary[f / 64] |= 1 << (f % 64);
         }
     }
 
@@ -224,12 +231,26 @@ impl Builder {
 }
 
 impl SearchIndex {
-    /// Prepares every searchable string of the dataset.
+    /// Prepares every searchable string of the dataset, and what the filters look at.
     pub fn build(ds: &Dataset) -> SearchIndex {
+        let mut index = SearchIndex::build_text(ds);
+        index.set_facets(Facets::build(ds));
+        index
+    }
+
+    /// Sets what the filters look at ([`Facets::build`] of the same dataset): a loader
+    /// can build those on another thread meanwhile ([`SearchIndex::build_text`]).
+    pub fn set_facets(&mut self, facets: Facets) {
+        self.facets = facets;
+    }
+
+    /// Prepares every searchable string of the dataset, without what the filters look at
+    /// (filters pass nothing until [`SearchIndex::set_facets`]).
+    pub fn build_text(ds: &Dataset) -> SearchIndex {
         let n = ds.len();
         let mut b = Builder {
             fields: Fields::with_capacity(n),
-            dict: DictionaryBuilder::default(),
+            in_dictionary: Vec::new(),
             readings: Readings::default(),
             units: Vec::new(),
             unit_start: vec![0],
@@ -243,27 +264,28 @@ impl SearchIndex {
         };
         for i in 0..n {
             let e = ds.entity(i);
-            let id = i as u32;
             let name = ds.display_name(i);
-            b.push(id, Field::Name, &name, true);
+            // A tie is named after its cities, whose own entities hold those words.
+            let tie = matches!(e, Entity::SisterCity(_));
+            b.push(Field::Name, &name, !tie);
             if let Some(native) = e.native_name() {
-                b.push(id, Field::NativeName, native, true);
+                b.push(Field::NativeName, native, true);
             }
             for a in e.aliases() {
-                b.push(id, Field::Alias, a, true);
+                b.push(Field::Alias, a, true);
             }
-            b.push(id, Field::Id, e.id(), false);
+            b.push(Field::Id, e.id(), false);
             match e {
                 Entity::Organization(o) => {
                     // The city's and the country's words are in the dictionary through
                     // their own entities: a typo finds those, not every organization there.
                     if let Some(c) = o.city.as_deref().and_then(city_of) {
-                        b.push(id, Field::City, &c.name, false);
-                        b.push(id, Field::Country, ds.country_name(&c.country), false);
+                        b.push(Field::City, &c.name, false);
+                        b.push(Field::Country, ds.country_name(&c.country), false);
                     }
                     let contact = &o.contact;
                     if let Some(a) = &contact.address {
-                        b.push(id, Field::Address, a, false);
+                        b.push(Field::Address, a, false);
                     }
                     for p in &contact.phones {
                         b.push_number(Field::Phone, p);
@@ -272,31 +294,31 @@ impl SearchIndex {
                         b.push_number(Field::Fax, p);
                     }
                     for m in &contact.emails {
-                        b.push(id, Field::Email, m, false);
+                        b.push(Field::Email, m, false);
                     }
                     if let Some(w) = &contact.website {
-                        b.push(id, Field::Website, w, false);
+                        b.push(Field::Website, w, false);
                     }
                 }
-                Entity::City(c) => b.push(id, Field::Country, ds.country_name(&c.country), true),
+                Entity::City(c) => b.push(Field::Country, ds.country_name(&c.country), true),
                 Entity::Country(c) => {
                     for code in [&c.iso, &c.iso3].into_iter().flatten() {
-                        b.push(id, Field::Alias, code, false);
+                        b.push(Field::Alias, code, false);
                     }
                     // `europe` finds the European countries.
-                    b.push(id, Field::Country, &c.region_text(), false);
+                    b.push(Field::Country, &c.region_text(), false);
                 }
                 Entity::Event(ev) => {
                     if let Some(c) = ev.place.as_deref().and_then(city_of) {
-                        b.push(id, Field::City, &c.name, false);
+                        b.push(Field::City, &c.name, false);
                     }
                     if let Some(v) = &ev.venue {
-                        b.push(id, Field::Address, v, false);
+                        b.push(Field::Address, v, false);
                     }
                 }
                 Entity::Agreement(a) => {
                     if let Some(c) = a.place.as_deref().and_then(city_of) {
-                        b.push(id, Field::City, &c.name, false);
+                        b.push(Field::City, &c.name, false);
                     }
                 }
                 _ => {}
@@ -306,7 +328,7 @@ impl SearchIndex {
         }
         let Builder {
             mut fields,
-            dict,
+            in_dictionary,
             mut readings,
             mut units,
             unit_start,
@@ -370,14 +392,35 @@ impl SearchIndex {
             rank,
             kind_ranges,
             name_rank,
-            dictionary: dict.build(),
+            dictionary: std::sync::OnceLock::new(),
+            in_dictionary,
             readings,
             units,
             unit_start,
-            facets: Facets::build(ds),
+            facets: Facets::default(),
             last_typos: std::sync::Mutex::new(None),
             last: std::sync::Mutex::new(None),
         }
+    }
+
+    /// The dictionary of distinct words, built at the first query that can have a typo
+    /// (a word of five letters or more): loading does not wait for it.
+    fn dictionary(&self) -> &Dictionary {
+        self.dictionary.get_or_init(|| {
+            let mut b = DictionaryBuilder::default();
+            for i in 0..self.len() {
+                for f in self.fields.item(i) {
+                    if self
+                        .in_dictionary
+                        .get(f / 64)
+                        .is_some_and(|w| w >> (f % 64) & 1 == 1)
+                    {
+                        b.add(self.fields.lower(self.fields.hot(f)), i as u32);
+                    }
+                }
+            }
+            b.build()
+        })
     }
 
     /// Each entity's rank by folded display name (equal names share a rank): the order
@@ -843,7 +886,7 @@ impl SearchIndex {
             if typo::allowed(w.len()) == 0 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            let mut near = self.dictionary.near(w);
+            let mut near = self.dictionary().near(w);
             if words.len() == 1 {
                 // A word the query is, or starts, is found by the plain tiers already.
                 near.retain(|n| !n.word.starts_with(*w));
@@ -860,7 +903,7 @@ impl SearchIndex {
         for (_, near) in &per_word {
             let mut these: hashbrown::HashMap<u32, u32> = hashbrown::HashMap::new();
             for nw in near {
-                for &e in self.dictionary.postings(nw) {
+                for &e in self.dictionary().postings(nw) {
                     let t = these.entry(e).or_insert(u32::from(nw.typos));
                     *t = (*t).min(u32::from(nw.typos));
                 }
@@ -1378,6 +1421,41 @@ mod tests {
         assert_eq!(ids(&ds, &index, "country:finland org:"), ["uef"]);
         assert_eq!(ids(&ds, &index, "country:finland"), ["uef", "ku"]);
         assert!(ids(&ds, &index, "country:finland shanghai").is_empty());
+    }
+
+    #[test]
+    fn any_text_as_a_query_ranks_and_highlights_within_bounds() {
+        let (ds, index) = index(DATA);
+        let pieces = [
+            "a", "sh", "上", "海", "市", "ü", "É", " ", "'", "\"", ":", "country:", "year:",
+            "tie:", "0086", "+", "-", "9", "x", "ß", "ﬁ", "\u{301}", "ｈ", "\u{1b}", "长", "重",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut q = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                q.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            let query = Query::parse(&q);
+            for hit in index.search(&query, 10) {
+                let text = index.field_text(&hit);
+                let chars = text.chars().count();
+                assert!(
+                    index.positions(text, &query).iter().all(|&p| p < chars),
+                    "{q:?}"
+                );
+                let name = ds.display_name(hit.entity as usize);
+                let chars = name.chars().count();
+                assert!(
+                    index.positions(&name, &query).iter().all(|&p| p < chars),
+                    "{q:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -20,6 +20,9 @@ const LITERAL: u32 = u32::MAX;
 /// characters (longer texts are matched on their beginning).
 const MAX_UNITS: usize = 40;
 
+/// Words of the bitset of failed (unit, query position) pairs.
+const FAILED_WORDS: usize = ((MAX_UNITS + 1) * (MAX_UNITS + 1)).div_ceil(64);
+
 /// One character of a text: itself, and its readings (an index into [`Readings::sets`]).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Unit {
@@ -136,8 +139,21 @@ pub(super) fn match_units(readings: &Readings, units: &[Unit], q: &[char]) -> Op
     if q.is_empty() || units.is_empty() {
         return None;
     }
-    let mut failed = vec![false; (units.len() + 1) * (q.len() + 1)];
+    // Which (unit, query position) pairs are known to fail: at most 41 × 41 bits, on the
+    // stack (this runs for every Han field on every keystroke).
+    let mut failed = [0u64; FAILED_WORDS];
+    let first = q[0];
     for start in 0..units.len() {
+        let u = units[start];
+        let can_start = u.ch == first
+            || readings.readings(u.set).iter().any(|r| {
+                r.as_bytes()
+                    .first()
+                    .is_some_and(|&b| u32::from(b) == first as u32)
+            });
+        if !can_start {
+            continue;
+        }
         let mut end = 0;
         let mut whole_last = false;
         if walk(
@@ -169,7 +185,7 @@ fn walk(
     q: &[char],
     j: usize,
     k: usize,
-    failed: &mut [bool],
+    failed: &mut [u64; FAILED_WORDS],
     end: &mut usize,
     whole_last: &mut bool,
 ) -> bool {
@@ -180,7 +196,7 @@ fn walk(
         return false;
     }
     let cell = j * (q.len() + 1) + k;
-    if failed[cell] {
+    if failed[cell / 64] >> (cell % 64) & 1 == 1 {
         return false;
     }
     let u = units[j];
@@ -221,7 +237,7 @@ fn walk(
     {
         return true;
     }
-    failed[cell] = true;
+    failed[cell / 64] |= 1 << (cell % 64);
     false
 }
 

@@ -20,8 +20,9 @@ pub(super) fn allowed(chars: usize) -> u8 {
     }
 }
 
-/// Words shorter than this are not put in the dictionary (too short to be typo targets).
-const MIN_WORD: usize = 3;
+/// Words shorter than this are not put in the dictionary: a query word needs five
+/// letters for a typo, so four, one dropped, is the shortest it can stand for.
+const MIN_WORD: usize = 4;
 
 /// The automaton builders, built once (the two-typo one takes a moment).
 fn builder(typos: u8) -> &'static LevenshteinAutomatonBuilder {
