@@ -144,7 +144,7 @@ impl Keymap {
     }
 
     /// The action for a key in a mode. `Ctrl-c` always quits; in search mode any other
-    /// plain character is text.
+    /// plain character is text, and so is, while browsing, one bound to nothing.
     pub fn action_for(&self, mode: KeyMode, ev: KeyEvent) -> Option<Action> {
         let key = Key::from_event(ev);
         if key == defaults::ctrl('c') {
@@ -160,9 +160,16 @@ impl Keymap {
         {
             return Some(b.action.clone());
         }
+        // Typing is text in the search line and prompts; while browsing, a printable key
+        // bound to nothing starts a search with it (type-to-search).
         match (mode, key.code) {
             (KeyMode::Search | KeyMode::Prompt, KeyCode::Char(c))
                 if !key.mods.intersects(CTRL | ALT) =>
+            {
+                Some(Action::SearchInsert(c))
+            }
+            (KeyMode::Normal, KeyCode::Char(c))
+                if !key.mods.intersects(CTRL | ALT) && !c.is_whitespace() && !c.is_control() =>
             {
                 Some(Action::SearchInsert(c))
             }

@@ -84,6 +84,13 @@ pub struct ListState {
     pub cursor: Cursor,
     /// Typed searches waiting for the worker.
     pub job: SearchJob,
+    /// The tab the search was typed in: Bookmarks and Recent are narrowed by the search only
+    /// when it was typed there (a search restored or typed elsewhere leaves them whole).
+    pub typed_in: Option<Tab>,
+    /// How many entities Bookmarks or Recent hold in all, when that tab is shown.
+    pub personal_total: usize,
+    /// The last bookmark removed and where it stood, for `u` to put back.
+    pub removed: Option<(String, usize)>,
 }
 
 /// The detail and links panes, and which pane has the focus.
@@ -252,7 +259,23 @@ impl App {
     /// Shows a listing computed for the current tab and search, keeping `keep` selected if
     /// it is listed (else the first row).
     pub fn show_listing(&mut self, listing: listing::Listing, keep: Option<usize>) {
-        let listing::Listing { rows, counts } = listing;
+        let listing::Listing {
+            mut rows,
+            mut counts,
+        } = listing;
+        let narrowed = !self.list.search.text.trim().is_empty();
+        for tab in [Tab::Bookmarks, Tab::Recent] {
+            let whole = listing::personal(&self.net, &self.saved, tab);
+            if !narrowed || self.list.typed_in != Some(tab) {
+                counts[tab.index()] = whole.len();
+                if self.list.tab == tab {
+                    rows = whole.clone();
+                }
+            }
+            if self.list.tab == tab {
+                self.list.personal_total = whole.len();
+            }
+        }
         self.list.rows = rows;
         self.list.counts = counts;
         let row = keep

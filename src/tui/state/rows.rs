@@ -145,6 +145,16 @@ pub fn tab_at(labels: &[TabLabel], col: u16) -> Option<Tab> {
         .map(|l| l.tab)
 }
 
+/// "3 of 7 (filter: espoo)" when the search hides some of Bookmarks or Recent (shown).
+pub fn filter_note(list: &super::ListState) -> Option<String> {
+    let shown = list.rows.len();
+    (list.tab.is_personal() && shown < list.personal_total).then(|| {
+        let clean = crate::text::clean_line(list.search.text.trim());
+        let query = crate::text::ellipsis(&clean, 24);
+        format!("{shown} of {} (filter: {query})", list.personal_total)
+    })
+}
+
 /// The most columns a path's first entity takes on the search line.
 pub const PICK_NAME_WIDTH: usize = 30;
 
