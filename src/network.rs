@@ -31,6 +31,15 @@ impl Network {
         net
     }
 
+    /// Loads the chosen data without a word on stderr, whatever its size: for a reload
+    /// while the browser owns the screen.
+    pub fn load_silently(choice: &DataChoice) -> Network {
+        let limits = crate::dataset::limits::Limits::from_env();
+        let progress = Progress::silent();
+        let data = Dataset::load_reporting(choice, &limits, &progress);
+        Network::derive(data, &progress)
+    }
+
     /// Derives the graph and the index of a dataset.
     pub fn from_dataset(data: Dataset) -> Network {
         Network::derive(data, &Progress::new())

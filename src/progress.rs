@@ -18,6 +18,7 @@ pub struct Progress {
     on: std::cell::Cell<bool>,
     tty: bool,
     started: Instant,
+    silent: bool,
 }
 
 impl Default for Progress {
@@ -33,12 +34,27 @@ impl Progress {
             on: std::cell::Cell::new(false),
             tty: std::io::stderr().is_terminal(),
             started: Instant::now(),
+            silent: false,
         }
+    }
+
+    /// A progress that never shows, whatever the size: for loads while the browser owns
+    /// the screen (a live reload), where a line on stderr would be drawn over it.
+    pub fn silent() -> Progress {
+        Progress {
+            silent: true,
+            ..Progress::new()
+        }
+    }
+
+    /// Whether stages are being shown.
+    pub fn showing(&self) -> bool {
+        self.on.get()
     }
 
     /// The data read is `bytes` long: from now on, stages are shown if that is large.
     pub fn begin(&self, bytes: u64) {
-        if bytes >= LARGE {
+        if bytes >= LARGE && !self.silent {
             self.on.set(true);
             self.stage(&format!("read {} MB of data", bytes / 1_000_000));
         }
@@ -73,5 +89,21 @@ impl Progress {
         };
         let _ = err.flush();
         self.on.set(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_progress_shows_nothing_even_for_large_data() {
+        let silent = Progress::silent();
+        silent.begin(LARGE * 4);
+        assert!(!silent.showing());
+        let loud = Progress::new();
+        loud.begin(LARGE);
+        assert!(loud.showing());
+        loud.finish(0);
     }
 }

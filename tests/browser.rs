@@ -1210,3 +1210,85 @@ fn r_always_loads_and_shows_the_files_even_with_more_errors() {
     assert!(b.app.problems.rejected.is_empty());
     assert_eq!(b.selected_id(), "soea");
 }
+
+#[test]
+fn a_data_file_cut_to_nothing_is_a_problem_not_a_silent_deletion() {
+    let b = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .typed("soea")
+        .act(Action::Escape);
+    let emptied = Network::from_dataset(Dataset::from_texts(
+        "test fixture",
+        vec![("fixtures/network.ron".into(), Vec::new())],
+    ));
+    let before = Arc::clone(&b.app.net);
+    let b = b.act(Action::Reloaded(Loaded::watched(Arc::new(emptied))));
+    assert!(Arc::ptr_eq(&before, &b.app.net), "the entities stay");
+    assert_eq!(b.selected_id(), "soea");
+    let b = b.act(Action::ToggleProblems);
+    let frame = b.frame();
+    assert!(
+        frame.contains("fixtures/network.ron error the file now holds no entity (it held 17)"),
+        "{frame}"
+    );
+}
+
+#[test]
+fn a_huge_paste_a_huge_saved_query_and_a_huge_problem_stay_cheap() {
+    let b = Browser::new(120, 35).act(Action::Paste("soea ".repeat(40_000)));
+    let typed = b.app.list.search.text.chars().count();
+    assert!(typed <= 512, "the search line holds {typed} characters");
+    let mut again = Browser::new(120, 35);
+    again.app.saved.last = Some(liaison::tui::saved::LastPlace {
+        entity: None,
+        tab: 0,
+        query: "x".repeat(20_000_000),
+    });
+    liaison::tui::update::bookmarks::restore_place(&mut again.app);
+    assert!(again.app.list.search.text.len() <= 512);
+    let mut b = Browser::new(120, 35);
+    let (_, problems) = liaison::tui::config::parse(
+        "config.ron",
+        &format!("(theme: \"{}\")", "y".repeat(5_000_000)),
+    );
+    b.app.problems.config = problems;
+    let b = b.act(Action::ToggleProblems);
+    let rows = b
+        .app
+        .overlay_rows(liaison::tui::state::Overlay::Problems)
+        .len();
+    assert!(rows < 40, "a huge quoted value is cut, not {rows} rows");
+}
+
+#[test]
+fn the_export_prompt_proposes_a_safe_name_for_a_hostile_id() {
+    let evil =
+        "[Organization(id: \"../../escaped\\u{1b}]0;x\\u{7}\", name: \"Evil\", sources: [\"x\"])]";
+    let net = Arc::new(Network::from_dataset(Dataset::from_texts(
+        "evil",
+        vec![("evil.ron".into(), evil.as_bytes().to_vec())],
+    )));
+    let b = Browser {
+        app: App::new(net, 120, 35),
+    }
+    .act(Action::ExportCard);
+    let Mode::Prompt(p) = &b.app.mode else {
+        panic!("no prompt")
+    };
+    let name = p.editor.text.clone();
+    assert!(!name.contains('/') && !name.starts_with('.'), "{name}");
+    assert!(!name.chars().any(char::is_control), "{name:?}");
+    assert_eq!(
+        p.target().parent(),
+        Some(p.base.as_path()),
+        "it stays in the folder"
+    );
+    let b = b.act(Action::Open);
+    let Some(liaison::tui::state::Effect::WriteFile { path, .. }) = b.app.effects.last() else {
+        panic!("no export")
+    };
+    assert!(
+        path.is_absolute(),
+        "the full path is written and shown: {path:?}"
+    );
+}

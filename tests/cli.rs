@@ -1348,3 +1348,131 @@ fn check_stats_reports_coverage_and_ties_by_level() {
         run.context()
     );
 }
+
+/// A folder holding one data file: a club whose head changed in 2009, and a person
+/// whose ended post comes first in the file, before the post they still hold.
+fn posts_with_until() -> TempDir {
+    let dir = tempfile::tempdir().expect("temporary data folder");
+    let text = "[\n\
+        Organization(id: \"club\", name: \"Chess Club\", sources: [\"s\"]),\n\
+        Organization(id: \"guild\", name: \"Weavers Guild\", sources: [\"s\"]),\n\
+        Person(id: \"old-head\", name: \"Olga Old\", posts: [\
+             (organization: \"club\", title: \"Head\", since: \"2001\", until: \"2009-06\"), \
+             (organization: \"guild\", title: \"Treasurer\", as_of: \"2020\")], \
+             sources: [\"s\"]),\n\
+        Person(id: \"new-head\", name: \"Nina New\", posts: [\
+             (organization: \"club\", title: \"Head\", since: \"2009-07\")], sources: [\"s\"]),\n\
+    ]\n";
+    std::fs::write(dir.path().join("people.ron"), text).expect("write the data file");
+    dir
+}
+
+/// The values of the card's `LABEL:` lines, in order, without the padding.
+fn fields<'a>(run: &'a Run, label: &str) -> Vec<&'a str> {
+    let prefix = format!("{label}:");
+    run.stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .map(str::trim)
+        .collect()
+}
+
+#[test]
+fn person_card_lists_held_posts_first_and_an_ended_post_apart_as_former() {
+    let dir = posts_with_until();
+    let run = Test::new()
+        .data(dir.path())
+        .args(["show", "old-head"])
+        .run()
+        .status(0);
+    assert_eq!(
+        fields(&run, "Post"),
+        ["Treasurer, Weavers Guild (as of 2020)"],
+        "{}",
+        run.context()
+    );
+    assert_eq!(
+        fields(&run, "Former post"),
+        ["Head, Chess Club (2001–2009-06)"],
+        "{}",
+        run.context()
+    );
+    let lines = run.lines();
+    let at = |prefix: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line {prefix:?}\n{}", run.context()))
+    };
+    assert!(at("Post:") < at("Former post:"), "{}", run.context());
+    let (_, held) = section(&run, "Posts held");
+    assert_eq!(held.len(), 1, "{}", run.context());
+    assert!(held[0].contains("[guild]"), "{}", run.context());
+    let (_, former) = section(&run, "Former posts");
+    assert_eq!(former.len(), 1, "{}", run.context());
+    assert!(
+        former[0].contains("[club]") && former[0].contains("2001–2009-06"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn organization_card_shows_a_former_holder_apart_from_the_current_one() {
+    let dir = posts_with_until();
+    let run = Test::new()
+        .data(dir.path())
+        .args(["show", "club"])
+        .run()
+        .status(0);
+    let (count, people) = section(&run, "People");
+    assert_eq!(count, 1, "{}", run.context());
+    assert!(people[0].contains("[new-head]"), "{}", run.context());
+    assert!(people[0].contains("since 2009-07"), "{}", run.context());
+    let (count, former) = section(&run, "Former post holders");
+    assert_eq!(count, 1, "{}", run.context());
+    assert!(
+        former[0].contains("[old-head]") && former[0].contains("(Head (2001–2009-06))"),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn spaffc_lists_its_current_president_apart_from_its_former_heads() {
+    let run = Test::new().args(["show", "spaffc"]).run().status(0);
+    let (_, people) = section(&run, "People");
+    let presidents: Vec<&&str> = people.iter().filter(|l| l.contains("(President")).collect();
+    assert_eq!(presidents.len(), 1, "{}", run.context());
+    assert!(presidents[0].contains("[chen-jing]"), "{}", run.context());
+    let (_, former) = section(&run, "Former post holders");
+    assert!(
+        former
+            .iter()
+            .any(|l| l.contains("[zhang-chunqiao]") && l.contains("1956-09-13–1967-01")),
+        "{}",
+        run.context()
+    );
+    assert!(
+        former
+            .iter()
+            .any(|l| l.contains("[sha-hailin]") && l.contains("until 2021-07")),
+        "{}",
+        run.context()
+    );
+}
+
+#[test]
+fn long_gone_office_holders_are_shown_with_the_years_they_held_office() {
+    for (id, former) in [
+        (
+            "li-qiang",
+            "Secretary, CPC Shanghai Municipal Committee (2017-10-29–2022-10-28)",
+        ),
+        ("jukka-makela", "Mayor, City of Espoo (2011-01–2025-01)"),
+    ] {
+        let run = Test::new().args(["show", id]).run().status(0);
+        assert_eq!(fields(&run, "Former post"), [former], "{}", run.context());
+        assert!(fields(&run, "Post").is_empty(), "{}", run.context());
+    }
+}

@@ -315,3 +315,60 @@ fn a_config_problem_still_shows_under_the_bang_after_a_live_reload() {
     s.send(CTRL_C);
     s.expect_clean_exit();
 }
+
+/// Saves `text` as editors do: a new file renamed over the old one.
+fn save_by_rename(file: &std::path::Path, text: &str) {
+    let tmp = file.with_extension("ron.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[test]
+fn a_data_file_saved_by_rename_keeps_reloading() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let file = home.path().join("network.ron");
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(&file, original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", file.to_str().unwrap()]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    // The card wraps the address: each save is recognised by its first words.
+    let saves = [
+        ("129 Yan'an Road West", "Yan'an Road"),
+        ("129 Yan'an Xi Lu", "Yan'an Xi"),
+    ];
+    for (n, (street, shown)) in saves.into_iter().enumerate() {
+        save_by_rename(&file, &original.replace("129 Yananxilu", street));
+        s.wait_for(&format!("save {} by rename shown", n + 1), |v| {
+            v.text().contains(shown)
+        });
+    }
+    s.send(CTRL_C);
+    s.expect_clean_exit();
+}
+
+#[test]
+fn a_data_folder_deleted_and_made_again_keeps_reloading() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let data = home.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let original = include_str!("fixtures/browse/network.ron");
+    std::fs::write(data.join("network.ron"), original).unwrap();
+    let mut s = Session::launch(home.path(), &["--data", data.to_str().unwrap()]);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.wait_for("the association", |v| v.text().contains("129 Yananxilu"));
+    std::fs::remove_dir_all(&data).unwrap();
+    s.wait_for("the missing folder noticed", |v| {
+        v.text().contains("reload:")
+    });
+    std::fs::create_dir(&data).unwrap();
+    let edited = original.replace("129 Yananxilu", "129 Yan'an Road West");
+    std::fs::write(data.join("network.ron"), edited).unwrap();
+    s.wait_for("the folder's new file shown", |v| {
+        v.text().contains("129 Yan'an Road")
+    });
+    s.send(CTRL_C);
+    s.expect_clean_exit();
+}

@@ -1,6 +1,7 @@
 //! The browser's dealings with the world outside its state: saving bookmarks, the
-//! clipboard, writing exported files, and watching the data files for changes and loading
-//! them again. Each effect's outcome, and each reloaded dataset, comes back as an
+//! clipboard, writing exported files, suspending, and watching the data files for changes
+//! (by their folders, so saves by rename and folders made again keep being seen) and
+//! loading them again. Each effect's outcome, and each reloaded dataset, comes back as an
 //! [`Action`] for `update`; nothing here changes the state.
 
 use super::action::{Action, Loaded};
@@ -44,8 +45,8 @@ impl Surroundings for Nowhere {
 pub struct Outside {
     choice: DataChoice,
     state_path: Option<PathBuf>,
-    _watcher: Option<notify::RecommendedWatcher>,
-    changes: mpsc::Receiver<()>,
+    watch: Option<Watch>,
+    changes: mpsc::Receiver<Change>,
     due: Option<Instant>,
     loading: Option<mpsc::Receiver<Network>>,
     /// Whether the user asked for the load under way or due (`r`).
@@ -56,14 +57,14 @@ impl Outside {
     /// Watches the data of `choice` (when it is files) and saves state to `state_path`.
     pub fn new(choice: &DataChoice, state_path: Option<PathBuf>) -> Outside {
         let (tx, changes) = mpsc::channel();
-        let watcher = match choice {
-            DataChoice::Paths(paths) => watch(paths, tx),
+        let watch = match choice {
+            DataChoice::Paths(paths) => self::watch(paths, tx),
             DataChoice::Builtin => None,
         };
         Outside {
             choice: choice.clone(),
             state_path,
-            _watcher: watcher,
+            watch,
             changes,
             due: None,
             loading: None,
@@ -102,7 +103,12 @@ impl Outside {
     /// Starts a load when the files have been quiet for a moment; takes one that finished.
     fn reload(&mut self) -> Option<Action> {
         // Several events come for one save: wait until the files are quiet for a moment.
-        while self.changes.try_recv().is_ok() {
+        while let Ok(change) = self.changes.try_recv() {
+            if change == Change::Folder
+                && let Some(w) = &mut self.watch
+            {
+                w.rearm();
+            }
             self.due = Some(Instant::now() + Duration::from_millis(250));
         }
         if self.due.is_some_and(|d| Instant::now() >= d) && self.loading.is_none() {
@@ -110,7 +116,8 @@ impl Outside {
             let (tx, rx) = mpsc::channel();
             let choice = self.choice.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(Network::load(&choice));
+                // The browser owns the screen: no progress line on stderr.
+                let _ = tx.send(Network::load_silently(&choice));
             });
             self.loading = Some(rx);
         }
@@ -152,25 +159,78 @@ impl Surroundings for Outside {
     }
 }
 
-/// Watches the data paths; each change sends a unit on `tx`.
-fn watch(paths: &[PathBuf], tx: mpsc::Sender<()>) -> Option<notify::RecommendedWatcher> {
+/// What the data watcher saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// A data file changed.
+    Data,
+    /// A data folder itself was made or removed: its watch must be set again.
+    Folder,
+}
+
+/// The watch on the data: each data folder and the folder of each data file, so that a
+/// file saved by rename (vim, emacs, `sed -i`) and a folder removed and made again keep
+/// being seen; events are filtered by name.
+struct Watch {
+    watcher: notify::RecommendedWatcher,
+    folders: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Watches a data folder again (after it was made again).
+    fn rearm(&mut self) {
+        use notify::Watcher;
+        for dir in &self.folders {
+            let _ = self.watcher.watch(dir, notify::RecursiveMode::NonRecursive);
+        }
+    }
+}
+
+/// A path as the watcher reports it: absolute, links resolved where it exists.
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    })
+}
+
+/// What an event's path means: a data folder itself, a data file, or nothing of ours.
+fn classify(path: &Path, folders: &[PathBuf], files: &[PathBuf]) -> Option<Change> {
+    if folders.iter().any(|d| d == path) {
+        return Some(Change::Folder);
+    }
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let in_folder = path
+        .parent()
+        .is_some_and(|p| folders.iter().any(|d| d == p));
+    let ron = path.extension().is_some_and(|e| e == "ron");
+    (files.iter().any(|f| f == path) || (in_folder && ron && !hidden)).then_some(Change::Data)
+}
+
+/// Watches the data paths; each change of ours is sent on `tx`.
+fn watch(paths: &[PathBuf], tx: mpsc::Sender<Change>) -> Option<Watch> {
     use notify::Watcher;
+    let all: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
+    let (folders, files): (Vec<PathBuf>, Vec<PathBuf>) = all.into_iter().partition(|p| p.is_dir());
+    let (f1, f2) = (folders.clone(), files.clone());
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res
-            && !matches!(ev.kind, notify::EventKind::Access(_))
-            && ev
-                .paths
-                .iter()
-                .any(|p| p.extension().is_some_and(|e| e == "ron"))
-        {
-            let _ = tx.send(());
+        let Ok(ev) = res else { return };
+        if matches!(ev.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        for change in ev.paths.iter().filter_map(|p| classify(p, &f1, &f2)) {
+            let _ = tx.send(change);
         }
     })
     .ok()?;
-    for p in paths {
-        let _ = watcher.watch(p, notify::RecursiveMode::NonRecursive);
+    let parents = folders.iter().chain(&files).filter_map(|p| p.parent());
+    for dir in folders.iter().map(PathBuf::as_path).chain(parents) {
+        let _ = watcher.watch(dir, notify::RecursiveMode::NonRecursive);
     }
-    Some(watcher)
+    Some(Watch { watcher, folders })
 }
 
 /// Writes `text` to the clipboard with an OSC 52 sequence (works over SSH and in tmux).

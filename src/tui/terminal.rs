@@ -23,6 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal was taken again after a suspend: the screen must be redrawn whole.
 static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Whether the browser holds the terminal (between entering and the guard's drop): only
+/// then does a SIGCONT take it again.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Whether the screen must be drawn whole (the terminal was given back and taken again);
 /// asking clears it.
@@ -62,6 +65,9 @@ pub fn suspend() {}
 
 /// Takes the terminal again after a stop, and asks for a full redraw.
 fn resume() {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return;
+    }
     if take().is_err() {
         restore();
     }
@@ -85,6 +91,7 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            ACTIVE.store(false, Ordering::SeqCst);
             restore();
             previous(info);
         }));
@@ -147,13 +154,16 @@ impl TerminalGuard {
         #[cfg(unix)]
         install_signal_handler();
         MOUSE.store(mouse, Ordering::SeqCst);
+        ACTIVE.store(true, Ordering::SeqCst);
         if let Err(e) = take() {
+            ACTIVE.store(false, Ordering::SeqCst);
             restore();
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
+                ACTIVE.store(false, Ordering::SeqCst);
                 restore();
                 Err(e)
             }
@@ -163,6 +173,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        ACTIVE.store(false, Ordering::SeqCst);
         restore();
     }
 }

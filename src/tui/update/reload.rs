@@ -1,11 +1,13 @@
 //! Taking a reloaded version of the data: the selection, history and cursors follow the
-//! entities by id. A version with more errors than the one on screen is not taken; its
-//! problems are listed under `!` instead. The config's problems stay whatever happens.
+//! entities by id. A version with more errors than the one on screen (a file that held
+//! entities and now holds none counts as one) is not taken; its problems are listed under
+//! `!` instead. The config's problems stay whatever happens.
 
-use crate::dataset::Severity;
+use crate::dataset::{Location, Problem, Severity};
 use crate::network::Network;
 use crate::tui::action::Loaded;
 use crate::tui::state::{App, Mode};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A one-line summary of what changed between two versions of the data:
@@ -60,16 +62,19 @@ pub fn reload_summary(old: &Network, new: &Network) -> String {
 /// A version the user asked for (`r`) is always taken and shown.
 pub fn reloaded(app: &mut App, loaded: Loaded) {
     let new = loaded.net;
-    let errors = new.data.problem_count(Severity::Error);
+    let emptied = emptied_files(&app.net, &new);
+    let errors = new.data.problem_count(Severity::Error) + emptied.len();
     let shown = app.net.data.problem_count(Severity::Error);
     if errors > shown && !loaded.asked {
-        let n = new.data.problems.len();
+        let mut problems = emptied;
+        problems.extend(new.data.problems.iter().cloned());
+        let n = problems.len();
         app.status = Some(format!(
             "reload: the files now have {errors} error{} ({shown} before); keeping the data shown ({n} problem{} listed with !, r loads them anyway)",
             plural(errors),
             plural(n)
         ));
-        app.problems.rejected = new.data.problems.clone();
+        app.problems.rejected = problems;
         return;
     }
     let summary = reload_summary(&app.net, &new);
@@ -97,6 +102,39 @@ pub fn reloaded(app: &mut App, loaded: Loaded) {
         super::navigate::select_link(app, k);
     }
     app.status = Some(format!("reloaded: {summary}"));
+}
+
+/// The files that held entities in the data shown and hold none in the new version (cut
+/// to nothing, or removed): each is a problem, never a silent deletion.
+fn emptied_files(old: &Network, new: &Network) -> Vec<Problem> {
+    let per_file = |net: &Network| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for i in 0..net.data.len() {
+            *counts.entry(net.data.origin(i).path).or_default() += 1;
+        }
+        counts
+    };
+    let now = per_file(new);
+    let mut gone: Vec<(String, usize)> = per_file(old)
+        .into_iter()
+        .filter(|(path, _)| !now.contains_key(path))
+        .collect();
+    gone.sort();
+    gone.into_iter()
+        .map(|(path, n)| {
+            let at = Location {
+                path,
+                line: 0,
+                col: 0,
+            };
+            Problem::error(
+                at,
+                format!(
+                    "the file now holds no entity (it held {n}); the data shown keeps them (r loads the files as they are)"
+                ),
+            )
+        })
+        .collect()
 }
 
 fn plural(n: usize) -> &'static str {
