@@ -309,3 +309,71 @@ fn snapshot_bookmarks_narrowed_by_a_search_80x24() {
         .keys("espoo");
     insta::assert_snapshot!(b.frame());
 }
+
+#[test]
+fn help_fits_one_screen_at_120x35_with_the_current_view_first() {
+    let b = Browser::new(120, 35).act(Action::ToggleHelp);
+    let rows = b.app.overlay_rows(liaison::tui::state::Overlay::Help);
+    assert!(rows.len() <= 31, "help takes {} rows", rows.len());
+    let frame = b.frame();
+    for needle in ["tie:", "org:", "Backspace", "quit", "filter the lines"] {
+        assert!(frame.contains(needle), "help shows {needle}");
+    }
+    let on_map = Browser::new(120, 35)
+        .act(Action::StartSearch)
+        .keys("shanghai")
+        .act(Action::Escape)
+        .act(Action::OpenMap)
+        .act(Action::ToggleHelp);
+    let frame = on_map.frame();
+    let first_heading = frame.lines().nth(2).unwrap_or("");
+    assert!(first_heading.contains("On the map"), "{first_heading}");
+}
+
+#[test]
+fn slash_in_help_filters_it() {
+    let b = Browser::new(120, 35)
+        .act(Action::ToggleHelp)
+        .act(Action::StartSearch)
+        .keys("bookmark");
+    let frame = b.frame();
+    assert!(frame.contains("put back a removed"));
+    assert!(!frame.contains("pan west"));
+    // Esc drops the filter, a second Esc closes.
+    let b = b.act(Action::Escape);
+    assert!(b.frame().contains("pan west"));
+    let b = b.act(Action::Escape);
+    assert!(!matches!(b.app.mode, liaison::tui::state::Mode::Overlay(_)));
+}
+
+#[test]
+fn snapshot_help_on_one_screen_wide() {
+    let b = Browser::new(120, 35).act(Action::ToggleHelp);
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn snapshot_help_filtered_80x24() {
+    let b = Browser::new(80, 24)
+        .act(Action::ToggleHelp)
+        .act(Action::StartSearch)
+        .keys("search");
+    insta::assert_snapshot!(b.frame());
+}
+
+#[test]
+fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
+    let mut app = App::new(network(), 120, 35);
+    liaison::tui::update::bookmarks::restore_place(&mut app);
+    let b = Browser { app };
+    assert_eq!(
+        b.selected_id(),
+        "shanghai",
+        "the entity with the most links"
+    );
+    let hint = "try /soea, then y p to copy its phone; p: how are two things connected";
+    assert!(b.frame().contains(hint));
+    let b = b.act(Action::StartSearch).keys("kuopio").act(Action::Open);
+    let b = b.act(Action::Escape);
+    assert!(!b.frame().contains(hint), "gone once the user has searched");
+}

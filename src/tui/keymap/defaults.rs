@@ -190,6 +190,7 @@ fn overlay(b: &mut Binder) {
     use Action::*;
     use KeyCode as K;
     let o = KeyMode::Overlay;
+    b.bind(o, &[ch('/')], StartSearch);
     b.bind(o, &[ch('j'), code(K::Down)], Down);
     b.bind(o, &[ch('k'), code(K::Up)], Up);
     b.bind(o, &[code(K::PageDown), ctrl('d'), ch(' ')], PageDown);

@@ -57,6 +57,8 @@ pub struct HelpEntry {
     pub keys: Vec<String>,
     /// What the action does.
     pub description: &'static str,
+    /// The mode it applies in (the "Anywhere" lines: browsing).
+    pub mode: KeyMode,
 }
 
 /// A footer hint: a key and what it does, in a word or two.
@@ -200,22 +202,26 @@ impl Keymap {
                 section,
                 keys: self.keys_for(b.mode, &b.action),
                 description,
+                mode: b.mode,
             });
         }
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["Ctrl-c".into()],
             description: "quit at once",
+            mode: KeyMode::Normal,
         });
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["Ctrl-z".into()],
-            description: "suspend (the shell's fg brings the browser back)",
+            description: "suspend (fg)",
+            mode: KeyMode::Normal,
         });
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["mouse".into()],
-            description: "click to select or focus, wheel to scroll",
+            description: "click: select, again: open",
+            mode: KeyMode::Normal,
         });
         out
     }

@@ -91,7 +91,14 @@ impl Areas {
         )
     }
 
-    /// Where an overlay (help, problems) is drawn: centred, at most 96 columns wide.
+    /// Where the help overlay is drawn: the whole screen but a margin, for its columns.
+    pub fn help_overlay(&self) -> Rect {
+        let o = self.overlay();
+        let w = self.width.saturating_sub(2);
+        Rect::new((self.width - w) / 2, o.y, w, o.height)
+    }
+
+    /// Where an overlay (problems) is drawn: centred, at most 96 columns wide.
     pub fn overlay(&self) -> Rect {
         let w = self.width.saturating_sub(4).min(96);
         let h = self.height.saturating_sub(2);

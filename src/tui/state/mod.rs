@@ -9,6 +9,7 @@
 pub mod card_lines;
 pub mod cursor;
 pub mod editor;
+pub mod help;
 pub mod history;
 pub mod layout;
 pub mod listing;
@@ -114,6 +115,20 @@ pub struct Problems {
     pub rejected: Vec<Problem>,
 }
 
+/// The bindings keys are read in while `mode` shows.
+pub fn key_mode_of(mode: &Mode) -> KeyMode {
+    match mode {
+        Mode::Browse => KeyMode::Normal,
+        Mode::Search | Mode::PickPath(_) => KeyMode::Search,
+        Mode::Copy => KeyMode::Copy,
+        Mode::Prompt(_) => KeyMode::Prompt,
+        Mode::Map(_) => KeyMode::Map,
+        Mode::Path(_) => KeyMode::Path,
+        Mode::Timeline(_) => KeyMode::Timeline,
+        Mode::Overlay(_) => KeyMode::Overlay,
+    }
+}
+
 /// The whole UI state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -171,14 +186,8 @@ impl App {
     /// The bindings keys are read in, from the mode.
     pub fn key_mode(&self) -> KeyMode {
         match &self.mode {
-            Mode::Browse => KeyMode::Normal,
-            Mode::Search | Mode::PickPath(_) => KeyMode::Search,
-            Mode::Copy => KeyMode::Copy,
-            Mode::Prompt(_) => KeyMode::Prompt,
-            Mode::Map(_) => KeyMode::Map,
-            Mode::Path(_) => KeyMode::Path,
-            Mode::Timeline(_) => KeyMode::Timeline,
-            Mode::Overlay(_) => KeyMode::Overlay,
+            Mode::Overlay(o) if o.typing => KeyMode::Search,
+            mode => key_mode_of(mode),
         }
     }
 
@@ -220,10 +229,30 @@ impl App {
 
     /// An overlay's rows at its width.
     pub fn overlay_rows(&self, which: Overlay) -> Vec<card_lines::Row> {
-        let width = self.areas.overlay().width.saturating_sub(2).max(1) as usize;
+        let area = match which {
+            Overlay::Help => self.areas.help_overlay(),
+            Overlay::Problems => self.areas.overlay(),
+        };
+        let width = area.width.saturating_sub(2).max(1) as usize;
         match which {
-            Overlay::Help => rows::help_rows(&self.keymap.help(), width),
-            Overlay::Problems => rows::problem_rows(self.all_problems(), width),
+            Overlay::Help => {
+                let (under, filter) = match &self.mode {
+                    Mode::Overlay(o) => (key_mode_of(&o.under), o.filter.text.as_str()),
+                    mode => (key_mode_of(mode), ""),
+                };
+                let height = area.height.saturating_sub(2) as usize;
+                help::help_rows(&self.keymap.help(), under, filter, width, height)
+            }
+            Overlay::Problems => {
+                let filter = match &self.mode {
+                    Mode::Overlay(o) => o.filter.text.to_lowercase(),
+                    _ => String::new(),
+                };
+                let shown = self.all_problems().filter(|p| {
+                    filter.is_empty() || p.to_string().to_lowercase().contains(filter.trim())
+                });
+                rows::problem_rows(shown, width)
+            }
         }
     }
 

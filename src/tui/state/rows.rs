@@ -11,7 +11,6 @@ use super::tabs::{Tab, TabCounts};
 use crate::dataset::{Problem, Severity};
 use crate::graph::Graph;
 use crate::timeline::Item;
-use crate::tui::keymap::HelpEntry;
 use unicode_width::UnicodeWidthStr;
 
 /// A display row of the links pane.
@@ -155,6 +154,32 @@ pub fn filter_note(list: &super::ListState) -> Option<String> {
     })
 }
 
+/// The one-line hint shown until the first search: how to find a contact, copy its phone
+/// and ask how two things are connected, with the keys as the keymap binds them.
+pub fn first_run_hint(app: &super::App) -> Option<String> {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::KeyMode;
+    if !app.saved.searches.is_empty() || app.status.is_some() {
+        return None;
+    }
+    let key = |mode, action: Action| app.keymap.keys_for(mode, &action).into_iter().next();
+    let search = key(KeyMode::Normal, Action::StartSearch)?;
+    let copy = key(KeyMode::Normal, Action::StartCopy)?;
+    let phone = key(
+        KeyMode::Copy,
+        Action::Copy(crate::tui::action::CopyWhat::Phone),
+    )?;
+    let path = key(KeyMode::Normal, Action::StartPath)?;
+    let example = if app.net.data.index_of("soea").is_some() {
+        "soea"
+    } else {
+        "a name"
+    };
+    Some(format!(
+        "try {search}{example}, then {copy} {phone} to copy its phone; {path}: how are two things connected"
+    ))
+}
+
 /// The most columns a path's first entity takes on the search line.
 pub const PICK_NAME_WIDTH: usize = 30;
 
@@ -163,36 +188,6 @@ pub const PICK_NAME_WIDTH: usize = 30;
 pub fn cursor_column(prefix: &str, before_cursor: &str, width: u16) -> u16 {
     let x = prefix.width() + crate::text::clean_line(before_cursor).width();
     x.min(width.saturating_sub(1) as usize) as u16
-}
-
-/// The help overlay's rows at `width`: each section's heading, then one line per action
-/// with its keys.
-pub fn help_rows(entries: &[HelpEntry], width: usize) -> Vec<Row> {
-    let key_width = entries
-        .iter()
-        .map(|e| e.keys.join("  ").width())
-        .max()
-        .unwrap_or(0)
-        + 3;
-    let mut sections: Vec<&str> = Vec::new();
-    for e in entries {
-        if !sections.contains(&e.section) {
-            sections.push(e.section);
-        }
-    }
-    let mut rows = Vec::new();
-    for (n, section) in sections.into_iter().enumerate() {
-        if n > 0 {
-            rows.push(Vec::new());
-        }
-        rows.push(vec![piece(section, Tone::Heading)]);
-        for e in entries.iter().filter(|e| e.section == section) {
-            let keys = format!("  {:<key_width$}", e.keys.join("  "));
-            let line = vec![piece(&keys, Tone::Key), piece(e.description, Tone::Plain)];
-            rows.extend(wrap_pieces(line, key_width + 2, width));
-        }
-    }
-    rows
 }
 
 /// The most characters of a problem's message shown (a huge quoted value stays cheap).

@@ -18,7 +18,7 @@ pub mod text;
 pub mod timeline_view;
 
 use crate::tui::state::card_lines::{Row, Tone};
-use crate::tui::state::{App, Areas, Mode, Pane};
+use crate::tui::state::{App, Areas, Mode, Overlay, Pane};
 use crate::tui::theme::{kind_color, theme};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -54,7 +54,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
     }
     if let Mode::Overlay(o) = &app.mode {
-        overlay::render(app, o, areas.overlay(), frame.buffer_mut());
+        let area = match o.which {
+            Overlay::Help => areas.help_overlay(),
+            Overlay::Problems => areas.overlay(),
+        };
+        overlay::render(app, o, area, frame.buffer_mut());
     }
     if let Some(pos) = input_line::cursor(app, areas.search) {
         frame.set_cursor_position(pos);

@@ -78,10 +78,11 @@ pub fn remember_place(app: &mut App) {
     app.effects.push(Effect::SaveState);
 }
 
-/// Puts the browser back where it was left.
+/// Puts the browser back where it was left; on a first run, on the hub (the entity with
+/// the most links: in the built-in data, Shanghai), rather than the alphabetically first.
 pub fn restore_place(app: &mut App) {
     let Some(last) = app.saved.last.clone() else {
-        return;
+        return start_on_hub(app);
     };
     app.list.tab = Tab::from_index(last.tab).unwrap_or_default();
     app.list.search = LineEditor::with_text(&last.query);
@@ -92,4 +93,22 @@ pub fn restore_place(app: &mut App) {
         .as_deref()
         .and_then(|id| app.net.data.index_of(id));
     app.refresh_rows(keep);
+}
+
+/// Selects the entity with the most links (the first of them in list order), its
+/// neighbours in view, if the list shows it.
+pub fn start_on_hub(app: &mut App) {
+    let graph = &app.net.graph;
+    let hub = app
+        .list
+        .rows
+        .iter()
+        .enumerate()
+        .max_by_key(|&(row, &e)| (graph.links(e as usize).len(), std::cmp::Reverse(row)))
+        .map(|(row, _)| row);
+    if let Some(row) = hub {
+        let h = app.areas.list_height();
+        app.list.cursor.offset = row.saturating_sub(h / 2);
+        super::navigate::select_row(app, row);
+    }
 }

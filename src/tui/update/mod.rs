@@ -9,6 +9,7 @@
 
 pub mod bookmarks;
 pub mod copy;
+pub mod help;
 pub mod history;
 pub mod map;
 pub mod navigate;
@@ -21,7 +22,7 @@ pub mod timeline;
 
 use super::action::Action;
 use super::keymap::KeyMode;
-use super::state::{App, Effect, Overlay};
+use super::state::{App, Effect, Mode, Overlay};
 
 /// Applies an action to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -39,6 +40,8 @@ pub fn update(app: &mut App, action: Action) {
         _ => app.status = None,
     }
     match app.key_mode() {
+        // Typing help's filter reads keys as text, but the overlay still has them.
+        _ if matches!(app.mode, Mode::Overlay(_)) => help::overlay(app, action),
         KeyMode::Overlay => panes::overlay(app, action),
         KeyMode::Prompt => prompt::update(app, action),
         KeyMode::Copy => copy::update(app, action),

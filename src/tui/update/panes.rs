@@ -117,6 +117,8 @@ pub fn open_overlay(app: &mut App, which: Overlay) {
         which,
         scroll: 0,
         under,
+        filter: Default::default(),
+        typing: false,
     }));
 }
 
