@@ -377,3 +377,60 @@ fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
     let b = b.act(Action::Escape);
     assert!(!b.frame().contains(hint), "gone once the user has searched");
 }
+
+fn builtin(width: u16, height: u16) -> Browser {
+    let net = Network::load(&liaison::dataset::DataChoice::Builtin);
+    Browser {
+        app: App::new(Arc::new(net), width, height),
+    }
+}
+
+/// The detail pane's rows as text, for the entity found first by `query`.
+fn card_text(query: &str, width: u16) -> String {
+    let b = builtin(width, 60).keys("/").keys(query).act(Action::Escape);
+    let rows = b.app.detail_rows();
+    rows.iter()
+        .map(|r| r.iter().map(|p| p.text.as_str()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn an_agreements_areas_are_bullets_with_a_hanging_indent() {
+    let text = card_text("agreement: sichuan chongqing strategic", 100);
+    let areas: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Areas"))
+        .take_while(|l| l.starts_with("Areas") || l.starts_with(' '))
+        .collect();
+    assert!(
+        areas.len() >= 6,
+        "six aspects, a bullet each: {areas:?}\n{text}"
+    );
+    let bullet_at = areas[0].find('•').expect("a bullet on the label's row");
+    for row in &areas[1..] {
+        let at = row.find(|c: char| c != ' ').unwrap_or(0);
+        assert!(at >= bullet_at, "hanging indent: {row:?}");
+    }
+    assert!(!areas.iter().any(|l| l.contains("; ")), "{areas:?}");
+}
+
+#[test]
+fn the_browser_card_shows_the_sections_liaison_show_prints() {
+    // A country's card lists the organizations in its cities and its cities' ties, as
+    // `liaison show` does.
+    let text = card_text("countries: finland", 120);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .args(["show", "finland"])
+        .output()
+        .expect("liaison runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Organizations located here ("), "{shown}");
+    for heading in ["Organizations located here (", "Sister-city ties ("] {
+        let line = shown
+            .lines()
+            .find(|l| l.starts_with(heading))
+            .unwrap_or(heading);
+        assert!(text.contains(line), "{line} in the browser:\n{text}");
+    }
+}

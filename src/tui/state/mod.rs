@@ -223,7 +223,7 @@ impl App {
     pub fn detail_rows(&self) -> Vec<card_lines::Row> {
         let width = self.areas.inner_width(Pane::Detail).max(1);
         self.selected()
-            .map(|i| card_lines::card_rows(&self.net.data, i, width))
+            .map(|i| card_lines::card_rows(&self.net.data, &self.net.graph, i, width))
             .unwrap_or_default()
     }
 

@@ -33,7 +33,7 @@ pub fn plain(text: &str) -> String {
 pub fn copy(app: &mut App, what: CopyWhat) {
     app.mode = Mode::Browse;
     let Some(i) = app.selected() else { return };
-    let card = Card::new(&app.net.data, i);
+    let card = Card::with_graph(&app.net.data, &app.net.graph, i);
     let values = |label: &str| -> Vec<String> {
         card.contact
             .iter()
