@@ -270,7 +270,18 @@ impl App {
 
     /// The tab bar's labels at the current width.
     pub fn tab_labels(&self) -> Vec<rows::TabLabel> {
-        rows::tab_labels(&self.list.counts, self.areas.width)
+        let mut most = self.list.counts;
+        // The counts without a search: a search only lowers them, so the labels' form
+        // chosen for these stays while one is typed.
+        for tab in Tab::ALL {
+            let unsearched = match tab.kind() {
+                Some(k) => self.net.index.browse(Some(k)).len(),
+                None if tab == Tab::All => self.net.data.len(),
+                None => self.saved.bookmarks.len().max(self.saved.recent.len()),
+            };
+            most[tab.index()] = most[tab.index()].max(unsearched);
+        }
+        rows::tab_labels(&self.list.counts, &most, self.areas.width)
     }
 
     /// Recomputes the list for the current tab and search, keeping `keep` selected if it
@@ -346,6 +357,9 @@ impl App {
     pub fn set_focus(&mut self, pane: Pane) {
         self.panes.focus = pane;
         self.areas = Areas::compute(self.areas.width, self.areas.height, pane);
+        // The detail pane's width may have changed: keep its scroll within the card.
+        let (len, h) = (self.detail_rows().len(), self.areas.detail_height());
+        self.panes.detail_scroll = self.panes.detail_scroll.min(len.saturating_sub(h));
     }
 
     /// The trail of entities visited by following links, oldest first, ending here.

@@ -106,15 +106,17 @@ pub struct TabLabel {
 }
 
 /// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org",
-/// then "O" without key numbers. Labels are separated by one column.
-pub fn tab_labels(counts: &TabCounts, width: u16) -> Vec<TabLabel> {
-    let texts = |narrowness: usize| -> Vec<String> {
+/// then "O", each with its key number. Labels are separated by one column. The form is
+/// chosen for the counts `most` (each tab's count without a search), so it stays the same
+/// while a search lowers the counts.
+pub fn tab_labels(counts: &TabCounts, most: &TabCounts, width: u16) -> Vec<TabLabel> {
+    let texts = |narrowness: usize, counts: &TabCounts| -> Vec<String> {
         Tab::ALL
             .iter()
             .map(|tab| {
                 let (name, n) = (tab.label(narrowness), counts[tab.index()]);
                 if narrowness == 3 {
-                    format!("{name} {n}")
+                    format!("{}{name} {n}", tab.index() + 1)
                 } else {
                     format!(" {} {name} {n} ", tab.index() + 1)
                 }
@@ -123,7 +125,8 @@ pub fn tab_labels(counts: &TabCounts, width: u16) -> Vec<TabLabel> {
     };
     let fits =
         |t: &Vec<String>| t.iter().map(|l| l.width() + 1).sum::<usize>() <= width as usize + 1;
-    let chosen = (0..4).map(texts).find(fits).unwrap_or_else(|| texts(3));
+    let narrowness = (0..4).find(|&n| fits(&texts(n, most))).unwrap_or(3);
+    let chosen = texts(narrowness, counts);
     let mut x = 0u16;
     Tab::ALL
         .into_iter()
@@ -223,12 +226,29 @@ mod tests {
     #[test]
     fn tab_labels_narrow_with_the_width_and_clicks_find_them() {
         let counts = [10, 2, 3, 4, 5, 6, 7, 8];
-        let wide = tab_labels(&counts, 200);
+        let wide = tab_labels(&counts, &counts, 200);
         assert_eq!(wide[1].text, " 2 Organizations 2 ");
-        let narrow = tab_labels(&counts, 40);
+        let narrow = tab_labels(&counts, &counts, 40);
         assert!(narrow.iter().all(|l| !l.text.contains("Organizations")));
         for l in &narrow {
             assert_eq!(tab_at(&narrow, l.x), Some(l.tab));
+        }
+        let narrowest = tab_labels(&counts, &counts, 10);
+        assert!(narrowest[1].text.starts_with('2'), "the key number stays");
+    }
+
+    #[test]
+    fn tab_labels_keep_their_form_while_a_search_changes_the_counts() {
+        let all = [464, 56, 130, 120, 60, 40, 2, 9];
+        let typed = [3, 1, 1, 0, 1, 0, 0, 0];
+        for width in [60, 80, 100, 120] {
+            let names = |c: &TabCounts| -> Vec<String> {
+                tab_labels(c, &all, width)
+                    .into_iter()
+                    .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).collect())
+                    .collect()
+            };
+            assert_eq!(names(&all), names(&typed), "at {width} columns");
         }
     }
 }
