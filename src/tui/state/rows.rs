@@ -105,8 +105,8 @@ pub struct TabLabel {
     pub x: u16,
 }
 
-/// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org",
-/// then "O", each with its key number. Labels are separated by one column. The form is
+/// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org"
+/// (padded, then not), then "O", each with its key number. Labels are separated by one column. The form is
 /// chosen for the counts `most` (each tab's count without a search), so it stays the same
 /// while a search lowers the counts.
 pub fn tab_labels(counts: &TabCounts, most: &TabCounts, width: u16) -> Vec<TabLabel> {
@@ -114,18 +114,18 @@ pub fn tab_labels(counts: &TabCounts, most: &TabCounts, width: u16) -> Vec<TabLa
         Tab::ALL
             .iter()
             .map(|tab| {
-                let (name, n) = (tab.label(narrowness), counts[tab.index()]);
-                if narrowness == 3 {
-                    format!("{}{name} {n}", tab.index() + 1)
-                } else {
-                    format!(" {} {name} {n} ", tab.index() + 1)
+                let (key, n) = (tab.index() + 1, counts[tab.index()]);
+                match narrowness {
+                    0..=2 => format!(" {key} {} {n} ", tab.label(narrowness)),
+                    3 => format!("{key} {} {n}", tab.label(2)),
+                    _ => format!("{key}{} {n}", tab.label(3)),
                 }
             })
             .collect()
     };
     let fits =
         |t: &Vec<String>| t.iter().map(|l| l.width() + 1).sum::<usize>() <= width as usize + 1;
-    let narrowness = (0..4).find(|&n| fits(&texts(n, most))).unwrap_or(3);
+    let narrowness = (0..5).find(|&n| fits(&texts(n, most))).unwrap_or(4);
     let chosen = texts(narrowness, counts);
     let mut x = 0u16;
     Tab::ALL

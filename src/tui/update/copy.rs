@@ -9,6 +9,8 @@ use crate::tui::state::{App, Effect, Mode};
 pub fn start(app: &mut App) {
     if app.selected().is_some() {
         app.mode = Mode::Copy;
+    } else {
+        app.status = Some("nothing selected to copy from".into());
     }
 }
 
