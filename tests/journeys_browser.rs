@@ -434,3 +434,18 @@ fn the_browser_card_shows_the_sections_liaison_show_prints() {
         assert!(text.contains(line), "{line} in the browser:\n{text}");
     }
 }
+
+#[test]
+fn a_removed_bookmark_shows_as_removed_on_its_row() {
+    let b = Browser::restarted(&["soea", "espoo"], "")
+        .act(Action::Resize(80, 24))
+        .act(Action::ShowTab(6))
+        .act(Action::Down)
+        .act(Action::ToggleBookmark);
+    let frame = b.frame();
+    let row = frame
+        .lines()
+        .find(|l| l.contains("cty ") && l.contains("Espoo"))
+        .expect("the removed bookmark's row");
+    assert!(row.contains("removed"), "{row}");
+}

@@ -107,7 +107,13 @@ fn row(
     if app.list.tab == crate::tui::state::Tab::Bookmarks
         && !app.saved.bookmarks.iter().any(|b| b == e.id())
     {
-        secondary = "removed: b or u puts it back".to_string();
+        // A bookmark just removed keeps its row, crossed out, until the tab is listed again.
+        let crossed = ratatui::style::Modifier::CROSSED_OUT;
+        for span in main.iter_mut().skip(1) {
+            span.style = span.style.add_modifier(crossed);
+        }
+        main.insert(1, Span::styled("removed ", theme().warning));
+        secondary = "b or u: put back".to_string();
     }
     let sec = vec![safe(&secondary, if selected { base } else { theme().dim })];
     split_line(main, sec, width_total)
