@@ -449,3 +449,13 @@ fn a_removed_bookmark_shows_as_removed_on_its_row() {
         .expect("the removed bookmark's row");
     assert!(row.contains("removed"), "{row}");
 }
+
+#[test]
+fn snapshot_search_line_with_the_previous_query_selected_80x24() {
+    let b = Browser::new(80, 24)
+        .act(Action::StartSearch)
+        .keys("soea")
+        .act(Action::Open)
+        .act(Action::StartSearch);
+    insta::assert_snapshot!(b.frame());
+}
