@@ -272,13 +272,17 @@ fn at_80x24_a_remapped_key_shows_in_the_footer_with_help_and_quit() {
     });
     s.send("?");
     s.wait_for("the help", |v| v.text().contains("Keys"));
-    // Down to the section on links and history.
-    s.send(&"j".repeat(16));
-    s.wait_for("the help showing b for back", |v| {
-        v.text()
-            .lines()
-            .any(|l| l.contains("  b ") && l.contains(" back "))
+    // Help filtered to the lines about going back.
+    s.send("/back");
+    s.wait_for("the help filtered, showing b for back", |v| {
+        let text = v.text();
+        text.contains("filter: back")
+            && text
+                .lines()
+                .any(|l| l.contains(" b ") && l.contains(" back"))
     });
+    s.send(ESC);
+    s.wait_for("the filter dropped", |v| v.text().contains("/ to filter"));
     s.send(ESC);
     s.wait_for("the help closed", |v| !v.text().contains("Keys"));
     s.send("q");

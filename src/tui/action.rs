@@ -83,6 +83,12 @@ pub enum Action {
     SearchLeft,
     /// Move the cursor one character right.
     SearchRight,
+    /// The search line: an earlier search while the query is selected, else up the list.
+    SearchOlder,
+    /// The search line: a later search while the query is selected, else down the list.
+    SearchNewer,
+    /// Put back the last bookmark removed.
+    UndoBookmark,
     /// Open the world map of the selection's cities.
     OpenMap,
     /// Ask how the selection is connected to another entity.

@@ -468,12 +468,17 @@ impl Session {
 
     /// Resizes the pty (the program gets SIGWINCH) and, when it has a size, the emulator.
     pub fn resize(&mut self, rows: u16, cols: u16) {
+        // The emulated screen takes the new size before the program can draw for it: the
+        // reader waits on the lock until both have changed, so a frame drawn for the new
+        // size is never read into the old one (and then cut).
+        let mut out = self.output.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(r), Some(c)) = (NonZeroU16::new(rows), NonZeroU16::new(cols)) {
+            out.parser.set_size(r, c);
+        }
         self.master
             .resize(size(rows, cols))
             .expect("resize the pty");
-        if let (Some(r), Some(c)) = (NonZeroU16::new(rows), NonZeroU16::new(cols)) {
-            self.output().parser.set_size(r, c);
-        }
+        drop(out);
     }
 
     /// Sends a signal to the program with `kill`.

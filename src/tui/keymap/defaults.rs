@@ -84,6 +84,7 @@ fn normal(b: &mut Binder) {
     b.bind(n, &[ch('?'), code(K::F(1))], ToggleHelp);
     b.bind(n, &[ch('!')], ToggleProblems);
     b.bind(n, &[ch('b')], ToggleBookmark);
+    b.bind(n, &[ch('u')], UndoBookmark);
     b.bind(n, &[ch('r')], Reload);
     b.bind(n, &[ch('y')], StartCopy);
     b.bind(n, &[ch('x')], ExportCard);
@@ -203,8 +204,10 @@ fn search(b: &mut Binder) {
     use Action::*;
     use KeyCode as K;
     let s = KeyMode::Search;
-    b.bind(s, &[code(K::Down), ctrl('n')], Down);
-    b.bind(s, &[code(K::Up), ctrl('p')], Up);
+    b.bind(s, &[code(K::Up)], SearchOlder);
+    b.bind(s, &[code(K::Down)], SearchNewer);
+    b.bind(s, &[ctrl('n')], Down);
+    b.bind(s, &[ctrl('p')], Up);
     b.bind(s, &[code(K::PageDown)], PageDown);
     b.bind(s, &[code(K::PageUp)], PageUp);
     b.bind(s, &[code(K::Enter)], Open);
@@ -228,6 +231,7 @@ fn overlay(b: &mut Binder) {
     use Action::*;
     use KeyCode as K;
     let o = KeyMode::Overlay;
+    b.bind(o, &[ch('/')], StartSearch);
     b.bind(o, &[ch('j'), code(K::Down)], Down);
     b.bind(o, &[ch('k'), code(K::Up)], Up);
     b.bind(o, &[code(K::PageDown), ctrl('d'), ch(' ')], PageDown);

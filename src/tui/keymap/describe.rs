@@ -19,22 +19,40 @@ fn section(mode: KeyMode, action: &Action) -> &'static str {
             }
             Open | HistoryBack | HistoryForward => "Links and history",
             OpenMap | StartPath | OpenTimeline | OpenTies | OpenAnniversaries => "Views",
-            ToggleBookmark | Reload | StartCopy | ExportCard | ExportList | Edit => {
+            ToggleBookmark | UndoBookmark | Reload | StartCopy | ExportCard | ExportList | Edit => {
                 "Contacts and data"
             }
             _ => "General",
         },
+        KeyMode::Search if is_editing(action) => "Editing a line",
         KeyMode::Search => "While searching",
         KeyMode::Overlay => "In this overlay",
         KeyMode::Map => "On the map (m)",
         KeyMode::Path => "How are they connected (p)",
         KeyMode::Timeline => "In the timeline (t)",
         KeyMode::Copy => "Copy (y, then)",
+        KeyMode::Prompt if is_editing(action) => "Editing a line",
         KeyMode::Prompt => "Answering a prompt",
         KeyMode::Ties => "In the ties table (T)",
         KeyMode::Anniversaries => "In the anniversaries (A)",
         KeyMode::Filter => "Typing a table's filter",
     }
+}
+
+/// Whether an action edits a line (shared by the search line and prompts).
+fn is_editing(action: &Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        SearchBackspace
+            | SearchDelete
+            | SearchDeleteWord
+            | SearchClearToStart
+            | SearchHome
+            | SearchEnd
+            | SearchLeft
+            | SearchRight
+    )
 }
 
 fn text(mode: KeyMode, action: &Action) -> &'static str {
@@ -59,21 +77,20 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         Bottom => "last row",
         NextPane => "next pane",
         PrevPane => "previous pane",
-        PaneLeft => "pane to the left",
-        PaneRight => "pane to the right",
-        Open if mode == KeyMode::Search => "open the selected result",
-        Open if mode == KeyMode::Map => "open the highlighted city",
-        Open if mode == KeyMode::Path || mode == KeyMode::Timeline => "open the selected entity",
+        PaneLeft => "pane left",
+        PaneRight => "pane right",
+        Open if mode == KeyMode::Search => "open the result",
+        Open if mode == KeyMode::Map => "open the city",
+        Open if mode == KeyMode::Path || mode == KeyMode::Timeline => "open the entity",
         Escape if matches!(mode, KeyMode::Map | KeyMode::Path | KeyMode::Timeline) => {
             "back to the panes"
         }
-        ToggleHelp if mode != KeyMode::Normal => "help",
         HistoryBack if mode != KeyMode::Normal => "back",
-        Open => "open the selection / follow the link",
+        Open => "open / follow",
         HistoryBack => "back",
         HistoryForward => "forward",
         ShowTab(0) => "tab: All",
-        ShowTab(1) => "tab: Organizations",
+        ShowTab(1) => "tab: Orgs",
         ShowTab(2) => "tab: Cities",
         ShowTab(3) => "tab: People",
         ShowTab(4) => "tab: Agreements",
@@ -82,29 +99,30 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
         ShowTab(_) => "tab: Recent",
         NextTab => "next tab",
         PrevTab => "previous tab",
-        StartSearch => "search (org: city: person: agreement: event: filter)",
+        StartSearch if mode == KeyMode::Overlay => "filter the lines",
+        StartSearch => "search (or type a name)",
         ToggleHelp => "this help",
-        ToggleProblems => "problems found in the data",
-        Escape if mode == KeyMode::Search => "leave the search (twice: clear it)",
+        ToggleProblems => "problems in the data",
+        Escape if mode == KeyMode::Search => "leave (twice: clear)",
         Escape if mode == KeyMode::Overlay => "close",
-        Escape => "clear the search / close",
+        Escape => "clear search / close",
         SearchInsert(_) | Paste(_) => "type",
-        ToggleBookmark => "bookmark the selection (tab 7 lists bookmarks)",
-        Reload => "reload the data files now",
-        StartCopy => "copy: then a address, p phone, e email, c card, i id",
-        ExportCard => "export the selection's card as vCard to a file",
-        Edit => "edit the selection's file at its line ($VISUAL, $EDITOR or vi)",
-        ExportList if mode == KeyMode::Ties => "export the table as CSV to a file",
-        ExportList if mode == KeyMode::Anniversaries => "export as an iCalendar (.ics) file",
-        ExportList => "export the listed entities as CSV to a file",
-        OpenTies => "ties table of the selected city, region or country",
-        OpenAnniversaries => "round anniversaries of the coming year",
+        ToggleBookmark => "bookmark (tab 7)",
+        Reload => "reload the data",
+        StartCopy => "copy (then what)",
+        ExportCard => "export the card as vCard",
+        Edit => "edit its file at its line ($EDITOR)",
+        ExportList if mode == KeyMode::Ties => "export the table as CSV",
+        ExportList if mode == KeyMode::Anniversaries => "export as iCalendar (.ics)",
+        ExportList => "export the list as CSV",
+        OpenTies => "ties table of a city, region, country",
+        OpenAnniversaries => "anniversaries of the coming year",
         SortNext => "sort by the next column",
         SortPrev => "sort by the previous column",
         SortReverse => "reverse the order",
-        StartFilter => "filter (country: region: level: status: year: since: until: words)",
-        ToggleDistricts => "with the districts' ties, or without",
-        ToggleYear => "this calendar year / the coming 365 days",
+        StartFilter => "filter (country: region: level: year: …)",
+        ToggleDistricts => "with the districts' ties, or not",
+        ToggleYear => "calendar year / coming 365 days",
         NextYear => "next calendar year",
         PrevYear => "previous calendar year",
         other => view_text(other),
@@ -115,24 +133,25 @@ fn text(mode: KeyMode, action: &Action) -> &'static str {
 fn view_text(action: &Action) -> &'static str {
     use Action::*;
     match action {
-        SearchBackspace => "delete the character before the cursor",
-        SearchDelete => "delete the character under the cursor",
-        SearchDeleteWord => "delete the word before the cursor",
-        SearchClearToStart => "delete to the start of the line",
+        SearchBackspace => "delete back",
+        SearchDelete => "delete forward",
+        SearchDeleteWord => "delete a word",
+        SearchClearToStart => "delete to the start",
         SearchHome => "start of line",
         SearchEnd => "end of line",
         SearchLeft => "cursor left",
         SearchRight => "cursor right",
-        Copy(CopyWhat::Address) => "copy the address",
-        Copy(CopyWhat::Phone) => "copy the phone number",
-        Copy(CopyWhat::Email) => "copy the e-mail address",
-        Copy(CopyWhat::Card) => {
-            "copy the contact card (of an agreement, event or tie: its summary)"
-        }
-        Copy(CopyWhat::Id) => "copy the id",
-        OpenMap => "world map of the selection's cities",
-        StartPath => "how is the selection connected to ...?",
-        OpenTimeline => "timeline of ties, agreements, events",
+        SearchOlder => "older search / up",
+        SearchNewer => "newer search / down",
+        UndoBookmark => "put back a removed bookmark",
+        Copy(CopyWhat::Address) => "address",
+        Copy(CopyWhat::Phone) => "phone number",
+        Copy(CopyWhat::Email) => "e-mail address",
+        Copy(CopyWhat::Card) => "whole card (or a summary)",
+        Copy(CopyWhat::Id) => "id",
+        OpenMap => "map of its cities",
+        StartPath => "how is it connected to …?",
+        OpenTimeline => "timeline, by year",
         PanLeft => "pan west",
         PanRight => "pan east",
         PanUp => "pan north",
@@ -140,7 +159,7 @@ fn view_text(action: &Action) -> &'static str {
         ZoomIn => "zoom in",
         ZoomOut => "zoom out",
         ResetView => "whole world",
-        NextCity => "highlight the next city",
+        NextCity => "next city",
         NextAlternative => "next-shortest chain",
         PrevAlternative => "previous chain",
         // Internal actions and events carry no help line.
@@ -167,8 +186,8 @@ pub(super) fn hinted(mode: KeyMode, links: bool) -> &'static [Action] {
             OpenTies,
             OpenAnniversaries,
         ],
-        KeyMode::Search => &[Down, Open, Escape, SearchDeleteWord],
-        KeyMode::Overlay => &[Down, PageDown, Escape],
+        KeyMode::Search => &[SearchNewer, SearchOlder, Open, Escape, SearchDeleteWord],
+        KeyMode::Overlay => &[Down, PageDown, StartSearch, Escape],
         KeyMode::Map => &[PanLeft, ZoomIn, ZoomOut, ResetView, NextCity, Open, Escape],
         KeyMode::Path => &[Down, NextAlternative, Open, Escape],
         KeyMode::Timeline => &[Down, PageDown, Open, Escape],
@@ -214,6 +233,7 @@ pub(super) fn hint_word(mode: KeyMode, action: &Action) -> &'static str {
         PageDown => "page",
         HistoryBack => "back",
         HistoryForward => "forward",
+        StartSearch if mode == KeyMode::Overlay => "filter",
         StartSearch => "search",
         NextPane => "pane",
         StartCopy => "copy",
@@ -233,6 +253,8 @@ pub(super) fn hint_word(mode: KeyMode, action: &Action) -> &'static str {
         StartPath => "path",
         OpenTimeline => "timeline",
         SearchDeleteWord => "erase word",
+        SearchOlder => "earlier",
+        SearchNewer => "move",
         SearchClearToStart => "clear",
         PanLeft => "pan",
         ZoomIn => "zoom in",

@@ -63,6 +63,8 @@ pub struct HelpEntry {
     pub keys: Vec<String>,
     /// What the action does.
     pub description: &'static str,
+    /// The mode it applies in (the "Anywhere" lines: browsing).
+    pub mode: KeyMode,
 }
 
 /// A footer hint: a key and what it does, in a word or two.
@@ -150,7 +152,7 @@ impl Keymap {
     }
 
     /// The action for a key in a mode. `Ctrl-c` always quits; in search mode any other
-    /// plain character is text.
+    /// plain character is text, and so is, while browsing, one bound to nothing.
     pub fn action_for(&self, mode: KeyMode, ev: KeyEvent) -> Option<Action> {
         let key = Key::from_event(ev);
         if key == defaults::ctrl('c') {
@@ -166,6 +168,8 @@ impl Keymap {
         {
             return Some(b.action.clone());
         }
+        // Typing is text in the search line and prompts; while browsing, a printable key
+        // bound to nothing starts a search with it (type-to-search).
         match (mode, key.code) {
             (KeyMode::Search | KeyMode::Prompt | KeyMode::Filter, KeyCode::Char(c))
                 if !key.mods.intersects(CTRL | ALT) =>
@@ -174,6 +178,11 @@ impl Keymap {
             }
             // Digits typed in the timeline are a year to jump to.
             (KeyMode::Timeline, KeyCode::Char(c)) if c.is_ascii_digit() && key.mods.is_empty() => {
+                Some(Action::SearchInsert(c))
+            }
+            (KeyMode::Normal, KeyCode::Char(c))
+                if !key.mods.intersects(CTRL | ALT) && !c.is_whitespace() && !c.is_control() =>
+            {
                 Some(Action::SearchInsert(c))
             }
             _ => None,
@@ -203,27 +212,32 @@ impl Keymap {
                 section,
                 keys: self.keys_for(b.mode, &b.action),
                 description,
+                mode: b.mode,
             });
         }
         out.push(HelpEntry {
             section: describe::describe(KeyMode::Timeline, &Action::Down).0,
             keys: vec!["0–9".into()],
             description: describe::describe(KeyMode::Timeline, &Action::SearchInsert('0')).1,
+            mode: KeyMode::Timeline,
         });
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["Ctrl-c".into()],
             description: "quit at once",
+            mode: KeyMode::Normal,
         });
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["Ctrl-z".into()],
-            description: "suspend (the shell's fg brings the browser back)",
+            description: "suspend (fg)",
+            mode: KeyMode::Normal,
         });
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["mouse".into()],
-            description: "click to select or focus, wheel to scroll",
+            description: "click: select, again: open",
+            mode: KeyMode::Normal,
         });
         out
     }

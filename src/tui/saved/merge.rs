@@ -18,6 +18,8 @@ pub(super) enum Change {
     Bookmark(String, bool),
     /// An entity opened.
     Opened(String),
+    /// A search made.
+    Searched(String),
 }
 
 impl Change {
@@ -30,7 +32,8 @@ impl Change {
                 }
             }
             Change::Bookmark(id, false) => to.bookmarks.retain(|b| b != id),
-            Change::Opened(id) => note(&mut to.recent, id),
+            Change::Opened(id) => note(&mut to.recent, id, super::RECENT_MAX),
+            Change::Searched(q) => note(&mut to.searches, q, super::SEARCHES_MAX),
         }
     }
 
@@ -38,7 +41,9 @@ impl Change {
     fn supersedes(&self, earlier: &Change) -> bool {
         match (self, earlier) {
             (Change::Bookmark(a, _), Change::Bookmark(b, _)) => a == b,
-            (Change::Opened(a), Change::Opened(b)) => a == b,
+            (Change::Opened(a), Change::Opened(b)) | (Change::Searched(a), Change::Searched(b)) => {
+                a == b
+            }
             _ => false,
         }
     }

@@ -24,6 +24,9 @@ use std::time::Duration;
 /// How many recently opened entities are kept.
 pub const RECENT_MAX: usize = 50;
 
+/// How many earlier searches are kept (for `↑` on the search line).
+pub const SEARCHES_MAX: usize = 30;
+
 /// The largest state file read: 4 MiB (ten thousand bookmarks take some 300 KB). A larger
 /// one is set aside like an unreadable one.
 pub const MAX_STATE_BYTES: u64 = 4 << 20;
@@ -59,6 +62,8 @@ pub struct Saved {
     pub recent: Vec<String>,
     /// Where the browser was left.
     pub last: Option<LastPlace>,
+    /// Earlier searches, most recent first.
+    pub searches: Vec<String>,
     /// This session's changes not yet saved (filled by [`Saved::toggle_bookmark`] and
     /// [`Saved::note_recent`]; opaque). Public only so that `Saved { .., ..Saved::default() }`
     /// can be written anywhere.
@@ -68,8 +73,13 @@ pub struct Saved {
 
 impl PartialEq for Saved {
     fn eq(&self, other: &Self) -> bool {
-        (&self.bookmarks, &self.recent, &self.last)
-            == (&other.bookmarks, &other.recent, &other.last)
+        (&self.bookmarks, &self.recent, &self.last, &self.searches)
+            == (
+                &other.bookmarks,
+                &other.recent,
+                &other.last,
+                &other.searches,
+            )
     }
 }
 
@@ -85,11 +95,11 @@ pub struct LastPlace {
     pub query: String,
 }
 
-/// Moves `id` to the front of a recents list.
-fn note(recent: &mut Vec<String>, id: &str) {
+/// Moves `id` to the front of a most-recent-first list of at most `max`.
+fn note(recent: &mut Vec<String>, id: &str, max: usize) {
     recent.retain(|r| r != id);
     recent.insert(0, id.to_string());
-    recent.truncate(RECENT_MAX);
+    recent.truncate(max);
 }
 
 impl Saved {
@@ -108,8 +118,30 @@ impl Saved {
 
     /// Records an entity as just opened.
     pub fn note_recent(&mut self, id: &str) {
-        note(&mut self.recent, id);
+        note(&mut self.recent, id, RECENT_MAX);
         self.pending.push(Change::Opened(id.to_string()));
+    }
+
+    /// Records a search made (an empty one is not kept).
+    pub fn note_search(&mut self, query: &str) {
+        let query = query.trim();
+        if query.is_empty() || self.searches.first().is_some_and(|q| q == query) {
+            return;
+        }
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        note(&mut self.searches, &query, SEARCHES_MAX);
+        self.pending.push(Change::Searched(query));
+    }
+
+    /// Puts a removed bookmark back at position `at` (undo); returns whether it was absent.
+    pub fn restore_bookmark(&mut self, id: &str, at: usize) -> bool {
+        if self.bookmarks.iter().any(|b| b == id) {
+            return false;
+        }
+        self.bookmarks
+            .insert(at.min(self.bookmarks.len()), id.to_string());
+        self.pending.push(Change::Bookmark(id.to_string(), true));
+        true
     }
 
     /// Whether this session has changes not saved yet.
@@ -130,6 +162,9 @@ impl Saved {
         self.recent
             .retain(|id| usable(id) && seen.insert(id.clone()));
         self.recent.truncate(RECENT_MAX);
+        self.searches
+            .retain(|q| !q.is_empty() && q.chars().count() <= MAX_QUERY_CHARS);
+        self.searches.truncate(SEARCHES_MAX);
         if let Some(last) = &mut self.last {
             if last.entity.as_ref().is_some_and(|e| !usable(e)) {
                 last.entity = None;

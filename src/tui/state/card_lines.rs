@@ -6,6 +6,7 @@
 
 use crate::card::Card;
 use crate::dataset::Dataset;
+use crate::graph::Graph;
 use crate::model::Kind;
 use unicode_width::UnicodeWidthChar;
 
@@ -69,14 +70,22 @@ pub fn wrap_pieces(pieces: Vec<Piece>, indent: usize, width: usize) -> Vec<Row> 
     wrap(&line(pieces, indent), width)
 }
 
-/// The rows of the card of entity `i` in a pane `width` columns wide.
-pub fn card_rows(ds: &Dataset, i: usize, width: usize) -> Vec<Row> {
-    lines(ds, i).iter().flat_map(|l| wrap(l, width)).collect()
+/// The rows of the card of entity `i` in a pane `width` columns wide: the card `liaison
+/// show` prints, with the sections that follow links (districts' ties, a country's cities).
+pub fn card_rows(ds: &Dataset, graph: &Graph, i: usize, width: usize) -> Vec<Row> {
+    lines(ds, graph, i)
+        .iter()
+        .flat_map(|l| wrap(l, width))
+        .collect()
 }
 
-/// The card's lines: name, subtitle, contact, facts, description, note, sources, id.
-fn lines(ds: &Dataset, i: usize) -> Vec<Line> {
-    let card = Card::new(ds, i);
+/// Fields whose value is a list (joined with "; "): shown as bullets, one per row.
+const LIST_FIELDS: [&str; 4] = ["Parties", "Signed by", "Areas", "Organizers"];
+
+/// The card's lines: name, subtitle, contact, facts, description, note, sources, sections,
+/// id.
+fn lines(ds: &Dataset, graph: &Graph, i: usize) -> Vec<Line> {
+    let card = Card::with_graph(ds, graph, i);
     let kind = ds.entity(i).kind();
     let mut out = Vec::new();
     let mut title = vec![piece(&card.name, Tone::Name(kind))];
@@ -114,9 +123,25 @@ fn lines(ds: &Dataset, i: usize) -> Vec<Line> {
     }
     if !card.fields.is_empty() {
         out.push(line(Vec::new(), 0));
-        out.extend(card.fields.iter().map(|f| field(f.label, &f.value)));
+        for f in &card.fields {
+            if LIST_FIELDS.contains(&f.label) && f.value.contains("; ") {
+                // A list: one bullet a row, wrapped under its own text.
+                for (n, item) in f.value.split("; ").enumerate() {
+                    let label = if n == 0 { f.label } else { "" };
+                    let pieces = vec![
+                        piece(&format!("{label:<label_w$}  "), Tone::Label),
+                        piece("• ", Tone::Dim),
+                        piece(item, Tone::Plain),
+                    ];
+                    out.push(line(pieces, label_w + 4));
+                }
+            } else {
+                out.push(field(f.label, &f.value));
+            }
+        }
     }
     texts(&mut out, &card);
+    sections(&mut out, &card);
     out.push(line(Vec::new(), 0));
     out.push(line(
         vec![
@@ -151,6 +176,23 @@ fn texts(out: &mut Vec<Line>, card: &Card) {
         out.push(line(vec![piece("Sources", Tone::Label)], 0));
         for s in &card.sources {
             out.push(line(vec![piece("• ", Tone::Dim), piece(s, Tone::Dim)], 2));
+        }
+    }
+}
+
+/// The sections that follow links, as `liaison show` lists them: a heading with its
+/// count, then one bullet per entry with its detail.
+fn sections(out: &mut Vec<Line>, card: &Card) {
+    for section in &card.sections {
+        out.push(line(Vec::new(), 0));
+        let heading = format!("{} ({})", section.label, section.items.len());
+        out.push(line(vec![piece(&heading, Tone::Label)], 0));
+        for item in &section.items {
+            let mut pieces = vec![piece("• ", Tone::Dim), piece(&item.name, Tone::Plain)];
+            if let Some(d) = &item.detail {
+                pieces.push(piece(&format!("  ({d})"), Tone::Dim));
+            }
+            out.push(line(pieces, 2));
         }
     }
 }

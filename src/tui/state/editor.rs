@@ -1,6 +1,8 @@
 //! A one-line text editor with a cursor, for the search line and every prompt. It edits
 //! text and nothing else: what the text means is its owner's business. The text is capped
-//! ([`MAX_CHARS`]), so a huge paste cannot make every key slow.
+//! ([`MAX_CHARS`]), so a huge paste cannot make every key slow. Like a browser's address
+//! bar, the whole text can be *selected* ([`LineEditor::select_all`]): typing then replaces
+//! it, deleting clears it, and moving the cursor keeps it for editing.
 
 /// The most characters a line holds; what goes beyond is dropped.
 pub const MAX_CHARS: usize = 512;
@@ -12,6 +14,8 @@ pub struct LineEditor {
     pub text: String,
     /// Cursor position in characters.
     pub cursor: usize,
+    /// Whether the whole text is selected (the next edit replaces it).
+    pub selected: bool,
 }
 
 impl LineEditor {
@@ -21,7 +25,24 @@ impl LineEditor {
         LineEditor {
             cursor: text.chars().count(),
             text,
+            selected: false,
         }
+    }
+
+    /// Selects the whole text (if there is any), the cursor at its end.
+    pub fn select_all(&mut self) {
+        self.end();
+        self.selected = !self.text.is_empty();
+    }
+
+    /// Drops a selected text before an edit; returns whether it did.
+    fn take_selection(&mut self) -> bool {
+        let was = std::mem::take(&mut self.selected);
+        if was {
+            self.text.clear();
+            self.cursor = 0;
+        }
+        was
     }
 
     fn len(&self) -> usize {
@@ -38,6 +59,7 @@ impl LineEditor {
     /// Inserts text at the cursor; control characters become spaces, and only what fits
     /// under [`MAX_CHARS`] is kept.
     pub fn insert(&mut self, s: &str) {
+        self.take_selection();
         let room = MAX_CHARS.saturating_sub(self.len());
         let clean: String = s
             .chars()
@@ -51,6 +73,9 @@ impl LineEditor {
 
     /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         if self.cursor == 0 {
             return;
         }
@@ -61,6 +86,9 @@ impl LineEditor {
 
     /// Deletes the character under the cursor.
     pub fn delete(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         if self.cursor < self.len() {
             let at = self.byte_at(self.cursor);
             self.text.remove(at);
@@ -69,6 +97,9 @@ impl LineEditor {
 
     /// Deletes the word before the cursor, like readline's `Ctrl-w`.
     pub fn delete_word(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let chars: Vec<char> = self.text.chars().collect();
         let mut start = self.cursor.min(chars.len());
         while start > 0 && chars[start - 1].is_whitespace() {
@@ -84,6 +115,9 @@ impl LineEditor {
 
     /// Deletes everything before the cursor, like readline's `Ctrl-u`.
     pub fn clear_to_start(&mut self) {
+        if self.take_selection() {
+            return;
+        }
         let b = self.byte_at(self.cursor);
         self.text.replace_range(..b, "");
         self.cursor = 0;
@@ -91,21 +125,25 @@ impl LineEditor {
 
     /// Moves the cursor to the start.
     pub fn home(&mut self) {
+        self.selected = false;
         self.cursor = 0;
     }
 
     /// Moves the cursor to the end.
     pub fn end(&mut self) {
+        self.selected = false;
         self.cursor = self.len();
     }
 
     /// Moves the cursor one character left.
     pub fn left(&mut self) {
+        self.selected = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     /// Moves the cursor one character right.
     pub fn right(&mut self) {
+        self.selected = false;
         self.cursor = (self.cursor + 1).min(self.len());
     }
 
@@ -139,5 +177,24 @@ mod tests {
         assert_eq!((ed.text.as_str(), ed.cursor), ("上 ", 1));
         ed.clear_to_start();
         assert_eq!(ed.text, " ");
+    }
+
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_kept_by_moving() {
+        let mut ed = LineEditor::with_text("soea");
+        ed.select_all();
+        ed.insert("e");
+        assert_eq!((ed.text.as_str(), ed.cursor, ed.selected), ("e", 1, false));
+        let mut ed = LineEditor::with_text("soea");
+        ed.select_all();
+        ed.end();
+        ed.insert("x");
+        assert_eq!(ed.text, "soeax");
+        let mut ed = LineEditor::with_text("soea");
+        ed.select_all();
+        ed.backspace();
+        assert_eq!(ed.text, "");
+        ed.select_all();
+        assert!(!ed.selected, "nothing to select in an empty line");
     }
 }

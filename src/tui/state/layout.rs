@@ -10,6 +10,9 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 /// Below this width, one pane is shown at a time.
 pub const NARROW_WIDTH: u16 = 80;
 
+/// Below this width the list takes more of the screen while it has the focus.
+pub const WIDE_LIST_BELOW: u16 = 120;
+
 /// The screen areas for one terminal size.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -38,7 +41,8 @@ pub struct Areas {
 }
 
 impl Areas {
-    /// Lays out a `width` × `height` screen; when narrow, only `focus` gets a pane area.
+    /// Lays out a `width` × `height` screen; when narrow, only `focus` gets a pane area,
+    /// and below [`WIDE_LIST_BELOW`] columns a focused list is wider.
     pub fn compute(width: u16, height: u16, focus: Pane) -> Areas {
         let screen = Rect::new(0, 0, width, height);
         let [header, tabs, search, body, status, footer] = Layout::vertical([
@@ -58,9 +62,18 @@ impl Areas {
                 Pane::Links => (Rect::default(), Rect::default(), body),
             }
         } else {
-            let [list, right] =
-                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                    .areas(body);
+            // Below 120 columns the list widens while it has the focus, so that rows keep
+            // enough of each name to tell them apart.
+            let share = if width < WIDE_LIST_BELOW && focus == Pane::List {
+                55
+            } else {
+                40
+            };
+            let [list, right] = Layout::horizontal([
+                Constraint::Percentage(share),
+                Constraint::Percentage(100 - share),
+            ])
+            .areas(body);
             let [detail, links] =
                 Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)])
                     .areas(right);
@@ -91,7 +104,14 @@ impl Areas {
         )
     }
 
-    /// Where an overlay (help, problems) is drawn: centred, at most 96 columns wide.
+    /// Where the help overlay is drawn: the whole screen but a margin, for its columns.
+    pub fn help_overlay(&self) -> Rect {
+        let o = self.overlay();
+        let w = self.width.saturating_sub(2);
+        Rect::new((self.width - w) / 2, o.y, w, o.height)
+    }
+
+    /// Where an overlay (problems) is drawn: centred, at most 96 columns wide.
     pub fn overlay(&self) -> Rect {
         let w = self.width.saturating_sub(4).min(96);
         let h = self.height.saturating_sub(2);

@@ -83,6 +83,22 @@ pub fn listing(
     Some(Listing { rows, counts })
 }
 
+/// Every entity Bookmarks or Recent holds, in its own order, each once (ids no longer in
+/// the data are skipped); empty for any other tab.
+pub fn personal(net: &Network, saved: &Saved, tab: Tab) -> Vec<u32> {
+    let ids = match tab {
+        Tab::Bookmarks => &saved.bookmarks,
+        Tab::Recent => &saved.recent,
+        _ => return Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    ids.iter()
+        .filter_map(|id| net.data.index_of(id))
+        .filter(|&e| seen.insert(e))
+        .map(|e| e as u32)
+        .collect()
+}
+
 /// Counts of the All tab and the kind tabs, from the hits of each kind.
 fn fill_kind_counts(counts: &mut TabCounts, matched: &[usize; crate::model::Kind::ALL.len()]) {
     counts[Tab::All.index()] = matched.iter().sum();

@@ -10,6 +10,7 @@ pub mod anniversaries;
 pub mod card_lines;
 pub mod cursor;
 pub mod editor;
+pub mod help;
 pub mod history;
 pub mod layout;
 pub mod listing;
@@ -93,6 +94,13 @@ pub struct ListState {
     pub cursor: Cursor,
     /// Typed searches waiting for the worker.
     pub job: SearchJob,
+    /// The tab the search was typed in: Bookmarks and Recent are narrowed by the search only
+    /// when it was typed there (a search restored or typed elsewhere leaves them whole).
+    pub typed_in: Option<Tab>,
+    /// How many entities Bookmarks or Recent hold in all, when that tab is shown.
+    pub personal_total: usize,
+    /// The last bookmark removed and where it stood, for `u` to put back.
+    pub removed: Option<(String, usize)>,
 }
 
 /// The detail and links panes, and which pane has the focus.
@@ -114,6 +122,22 @@ pub struct Problems {
     pub config: Vec<Problem>,
     /// Of a reloaded version that was not taken because it has more errors.
     pub rejected: Vec<Problem>,
+}
+
+/// The bindings keys are read in while `mode` shows.
+pub fn key_mode_of(mode: &Mode) -> KeyMode {
+    match mode {
+        Mode::Browse => KeyMode::Normal,
+        Mode::Search | Mode::PickPath(_) => KeyMode::Search,
+        Mode::Copy => KeyMode::Copy,
+        Mode::Prompt(_) | Mode::Ask(_) => KeyMode::Prompt,
+        Mode::Map(_) => KeyMode::Map,
+        Mode::Path(_) => KeyMode::Path,
+        Mode::Timeline(_) => KeyMode::Timeline,
+        Mode::Ties(_) => KeyMode::Ties,
+        Mode::Anniversaries(_) => KeyMode::Anniversaries,
+        Mode::Overlay(_) => KeyMode::Overlay,
+    }
 }
 
 /// The whole UI state.
@@ -173,18 +197,9 @@ impl App {
     /// The bindings keys are read in, from the mode.
     pub fn key_mode(&self) -> KeyMode {
         match &self.mode {
-            Mode::Browse => KeyMode::Normal,
-            Mode::Search | Mode::PickPath(_) => KeyMode::Search,
-            Mode::Copy => KeyMode::Copy,
-            Mode::Prompt(_) => KeyMode::Prompt,
-            Mode::Ask(_) => KeyMode::Prompt,
-            Mode::Map(_) => KeyMode::Map,
-            Mode::Path(_) => KeyMode::Path,
-            Mode::Timeline(_) => KeyMode::Timeline,
+            Mode::Overlay(o) if o.typing => KeyMode::Search,
             Mode::Ties(t) if t.typing => KeyMode::Filter,
-            Mode::Ties(_) => KeyMode::Ties,
-            Mode::Anniversaries(_) => KeyMode::Anniversaries,
-            Mode::Overlay(_) => KeyMode::Overlay,
+            mode => key_mode_of(mode),
         }
     }
 
@@ -220,16 +235,36 @@ impl App {
     pub fn detail_rows(&self) -> Vec<card_lines::Row> {
         let width = self.areas.inner_width(Pane::Detail).max(1);
         self.selected()
-            .map(|i| card_lines::card_rows(&self.net.data, i, width))
+            .map(|i| card_lines::card_rows(&self.net.data, &self.net.graph, i, width))
             .unwrap_or_default()
     }
 
     /// An overlay's rows at its width.
     pub fn overlay_rows(&self, which: Overlay) -> Vec<card_lines::Row> {
-        let width = self.areas.overlay().width.saturating_sub(2).max(1) as usize;
+        let area = match which {
+            Overlay::Help => self.areas.help_overlay(),
+            Overlay::Problems => self.areas.overlay(),
+        };
+        let width = area.width.saturating_sub(2).max(1) as usize;
         match which {
-            Overlay::Help => rows::help_rows(&self.keymap.help(), width),
-            Overlay::Problems => rows::problem_rows(self.all_problems(), width),
+            Overlay::Help => {
+                let (under, filter) = match &self.mode {
+                    Mode::Overlay(o) => (key_mode_of(&o.under), o.filter.text.as_str()),
+                    mode => (key_mode_of(mode), ""),
+                };
+                let height = area.height.saturating_sub(2) as usize;
+                help::help_rows(&self.keymap.help(), under, filter, width, height)
+            }
+            Overlay::Problems => {
+                let filter = match &self.mode {
+                    Mode::Overlay(o) => o.filter.text.to_lowercase(),
+                    _ => String::new(),
+                };
+                let shown = self.all_problems().filter(|p| {
+                    filter.is_empty() || p.to_string().to_lowercase().contains(filter.trim())
+                });
+                rows::problem_rows(shown, width)
+            }
         }
     }
 
@@ -247,7 +282,18 @@ impl App {
 
     /// The tab bar's labels at the current width.
     pub fn tab_labels(&self) -> Vec<rows::TabLabel> {
-        rows::tab_labels(&self.list.counts, self.areas.width)
+        let mut most = self.list.counts;
+        // The counts without a search: a search only lowers them, so the labels' form
+        // chosen for these stays while one is typed.
+        for tab in Tab::ALL {
+            let unsearched = match tab.kind() {
+                Some(k) => self.net.index.browse(Some(k)).len(),
+                None if tab == Tab::All => self.net.data.len(),
+                None => self.saved.bookmarks.len().max(self.saved.recent.len()),
+            };
+            most[tab.index()] = most[tab.index()].max(unsearched);
+        }
+        rows::tab_labels(&self.list.counts, &most, self.areas.width)
     }
 
     /// Recomputes the list for the current tab and search, keeping `keep` selected if it
@@ -265,7 +311,23 @@ impl App {
     /// Shows a listing computed for the current tab and search, keeping `keep` selected if
     /// it is listed (else the first row).
     pub fn show_listing(&mut self, listing: listing::Listing, keep: Option<usize>) {
-        let listing::Listing { rows, counts } = listing;
+        let listing::Listing {
+            mut rows,
+            mut counts,
+        } = listing;
+        let narrowed = !self.list.search.text.trim().is_empty();
+        for tab in [Tab::Bookmarks, Tab::Recent] {
+            let whole = listing::personal(&self.net, &self.saved, tab);
+            if !narrowed || self.list.typed_in != Some(tab) {
+                counts[tab.index()] = whole.len();
+                if self.list.tab == tab {
+                    rows = whole.clone();
+                }
+            }
+            if self.list.tab == tab {
+                self.list.personal_total = whole.len();
+            }
+        }
         self.list.rows = rows;
         self.list.counts = counts;
         let row = keep
@@ -307,6 +369,9 @@ impl App {
     pub fn set_focus(&mut self, pane: Pane) {
         self.panes.focus = pane;
         self.areas = Areas::compute(self.areas.width, self.areas.height, pane);
+        // The detail pane's width may have changed: keep its scroll within the card.
+        let (len, h) = (self.detail_rows().len(), self.areas.detail_height());
+        self.panes.detail_scroll = self.panes.detail_scroll.min(len.saturating_sub(h));
     }
 
     /// The trail of entities visited by following links, oldest first, ending here.

@@ -71,6 +71,10 @@ pub struct OverlayState {
     pub scroll: usize,
     /// What comes back when it closes.
     pub under: Mode,
+    /// Help only: the filter typed after `/` (lines that do not mention it are hidden).
+    pub filter: LineEditor,
+    /// Whether the filter is being typed (keys are text).
+    pub typing: bool,
 }
 
 /// Choosing the second entity of a path with the search line.

@@ -11,7 +11,6 @@ use super::tabs::{Tab, TabCounts};
 use crate::dataset::{Problem, Severity};
 use crate::graph::Graph;
 use crate::timeline::Item;
-use crate::tui::keymap::HelpEntry;
 use unicode_width::UnicodeWidthStr;
 
 /// A display row of the links pane.
@@ -106,25 +105,28 @@ pub struct TabLabel {
     pub x: u16,
 }
 
-/// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org",
-/// then "O" without key numbers. Labels are separated by one column.
-pub fn tab_labels(counts: &TabCounts, width: u16) -> Vec<TabLabel> {
-    let texts = |narrowness: usize| -> Vec<String> {
+/// The tab bar's labels, as wide as the width allows: "Organizations", "Orgs", "Org"
+/// (padded, then not), then "O", each with its key number. Labels are separated by one column. The form is
+/// chosen for the counts `most` (each tab's count without a search), so it stays the same
+/// while a search lowers the counts.
+pub fn tab_labels(counts: &TabCounts, most: &TabCounts, width: u16) -> Vec<TabLabel> {
+    let texts = |narrowness: usize, counts: &TabCounts| -> Vec<String> {
         Tab::ALL
             .iter()
             .map(|tab| {
-                let (name, n) = (tab.label(narrowness), counts[tab.index()]);
-                if narrowness == 3 {
-                    format!("{name} {n}")
-                } else {
-                    format!(" {} {name} {n} ", tab.index() + 1)
+                let (key, n) = (tab.index() + 1, counts[tab.index()]);
+                match narrowness {
+                    0..=2 => format!(" {key} {} {n} ", tab.label(narrowness)),
+                    3 => format!("{key} {} {n}", tab.label(2)),
+                    _ => format!("{key}{} {n}", tab.label(3)),
                 }
             })
             .collect()
     };
     let fits =
         |t: &Vec<String>| t.iter().map(|l| l.width() + 1).sum::<usize>() <= width as usize + 1;
-    let chosen = (0..4).map(texts).find(fits).unwrap_or_else(|| texts(3));
+    let narrowness = (0..5).find(|&n| fits(&texts(n, most))).unwrap_or(4);
+    let chosen = texts(narrowness, counts);
     let mut x = 0u16;
     Tab::ALL
         .into_iter()
@@ -145,6 +147,42 @@ pub fn tab_at(labels: &[TabLabel], col: u16) -> Option<Tab> {
         .map(|l| l.tab)
 }
 
+/// "3 of 7 (filter: espoo)" when the search hides some of Bookmarks or Recent (shown).
+pub fn filter_note(list: &super::ListState) -> Option<String> {
+    let shown = list.rows.len();
+    (list.tab.is_personal() && shown < list.personal_total).then(|| {
+        let clean = crate::text::clean_line(list.search.text.trim());
+        let query = crate::text::ellipsis(&clean, 24);
+        format!("{shown} of {} (filter: {query})", list.personal_total)
+    })
+}
+
+/// The one-line hint shown until the first search: how to find a contact, copy its phone
+/// and ask how two things are connected, with the keys as the keymap binds them.
+pub fn first_run_hint(app: &super::App) -> Option<String> {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::KeyMode;
+    if !app.saved.searches.is_empty() || app.status.is_some() {
+        return None;
+    }
+    let key = |mode, action: Action| app.keymap.keys_for(mode, &action).into_iter().next();
+    let search = key(KeyMode::Normal, Action::StartSearch)?;
+    let copy = key(KeyMode::Normal, Action::StartCopy)?;
+    let phone = key(
+        KeyMode::Copy,
+        Action::Copy(crate::tui::action::CopyWhat::Phone),
+    )?;
+    let path = key(KeyMode::Normal, Action::StartPath)?;
+    let example = if app.net.data.index_of("soea").is_some() {
+        "soea"
+    } else {
+        "a name"
+    };
+    Some(format!(
+        "try {search}{example}, then {copy} {phone} to copy its phone; {path}: how are two things connected"
+    ))
+}
+
 /// The most columns a path's first entity takes on the search line.
 pub const PICK_NAME_WIDTH: usize = 30;
 
@@ -153,36 +191,6 @@ pub const PICK_NAME_WIDTH: usize = 30;
 pub fn cursor_column(prefix: &str, before_cursor: &str, width: u16) -> u16 {
     let x = prefix.width() + crate::text::clean_line(before_cursor).width();
     x.min(width.saturating_sub(1) as usize) as u16
-}
-
-/// The help overlay's rows at `width`: each section's heading, then one line per action
-/// with its keys.
-pub fn help_rows(entries: &[HelpEntry], width: usize) -> Vec<Row> {
-    let key_width = entries
-        .iter()
-        .map(|e| e.keys.join("  ").width())
-        .max()
-        .unwrap_or(0)
-        + 3;
-    let mut sections: Vec<&str> = Vec::new();
-    for e in entries {
-        if !sections.contains(&e.section) {
-            sections.push(e.section);
-        }
-    }
-    let mut rows = Vec::new();
-    for (n, section) in sections.into_iter().enumerate() {
-        if n > 0 {
-            rows.push(Vec::new());
-        }
-        rows.push(vec![piece(section, Tone::Heading)]);
-        for e in entries.iter().filter(|e| e.section == section) {
-            let keys = format!("  {:<key_width$}", e.keys.join("  "));
-            let line = vec![piece(&keys, Tone::Key), piece(e.description, Tone::Plain)];
-            rows.extend(wrap_pieces(line, key_width + 2, width));
-        }
-    }
-    rows
 }
 
 /// The most characters of a problem's message shown (a huge quoted value stays cheap).
@@ -218,12 +226,29 @@ mod tests {
     #[test]
     fn tab_labels_narrow_with_the_width_and_clicks_find_them() {
         let counts = [10, 2, 3, 4, 5, 6, 7, 8];
-        let wide = tab_labels(&counts, 200);
+        let wide = tab_labels(&counts, &counts, 200);
         assert_eq!(wide[1].text, " 2 Organizations 2 ");
-        let narrow = tab_labels(&counts, 40);
+        let narrow = tab_labels(&counts, &counts, 40);
         assert!(narrow.iter().all(|l| !l.text.contains("Organizations")));
         for l in &narrow {
             assert_eq!(tab_at(&narrow, l.x), Some(l.tab));
+        }
+        let narrowest = tab_labels(&counts, &counts, 10);
+        assert!(narrowest[1].text.starts_with('2'), "the key number stays");
+    }
+
+    #[test]
+    fn tab_labels_keep_their_form_while_a_search_changes_the_counts() {
+        let all = [464, 56, 130, 120, 60, 40, 2, 9];
+        let typed = [3, 1, 1, 0, 1, 0, 0, 0];
+        for width in [60, 80, 100, 120] {
+            let names = |c: &TabCounts| -> Vec<String> {
+                tab_labels(c, &all, width)
+                    .into_iter()
+                    .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).collect())
+                    .collect()
+            };
+            assert_eq!(names(&all), names(&typed), "at {width} columns");
         }
     }
 }

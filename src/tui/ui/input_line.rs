@@ -52,6 +52,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "search names, abbreviations, 中文, cities, addresses (org: city: person: ...)",
             theme().dim,
         ));
+    } else if editor.selected && typing {
+        // The previous query, selected: typing replaces it.
+        let reversed = Style::new().add_modifier(ratatui::style::Modifier::REVERSED);
+        spans.push(safe(&editor.text, reversed));
+        spans.push(Span::styled(match_count(app), theme().dim));
+        spans.push(Span::styled(
+            "   type to replace · → edit · ↑ earlier searches",
+            theme().dim,
+        ));
     } else {
         spans.push(safe(&editor.text, Style::new()));
         spans.push(Span::styled(match_count(app), theme().dim));

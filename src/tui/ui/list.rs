@@ -24,7 +24,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         list.cursor.selected + 1
     };
     let tab = list.tab.title();
-    let block = pane_block(app, Pane::List, format!(" {tab} {pos}/{total} "));
+    let title = match crate::tui::state::rows::filter_note(list) {
+        Some(note) => format!(" {tab} {note} · {pos}/{total} "),
+        None => format!(" {tab} {pos}/{total} "),
+    };
+    let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
@@ -99,6 +103,17 @@ fn row(
         {
             secondary = format!("≈ {alias}");
         }
+    }
+    if app.list.tab == crate::tui::state::Tab::Bookmarks
+        && !app.saved.bookmarks.iter().any(|b| b == e.id())
+    {
+        // A bookmark just removed keeps its row, crossed out, until the tab is listed again.
+        let crossed = ratatui::style::Modifier::CROSSED_OUT;
+        for span in main.iter_mut().skip(1) {
+            span.style = span.style.add_modifier(crossed);
+        }
+        main.insert(1, Span::styled("removed ", theme().warning));
+        secondary = "b or u: put back".to_string();
     }
     let sec = vec![safe(&secondary, if selected { base } else { theme().dim })];
     split_line(main, sec, width_total)

@@ -20,7 +20,7 @@ pub mod ties_view;
 pub mod timeline_view;
 
 use crate::tui::state::card_lines::{Row, Tone};
-use crate::tui::state::{App, Areas, Mode, Pane};
+use crate::tui::state::{App, Areas, Mode, Overlay, Pane};
 use crate::tui::theme::{kind_color, theme};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -69,7 +69,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
     }
     if let Mode::Overlay(o) = &app.mode {
-        overlay::render(app, o, areas.overlay(), frame.buffer_mut());
+        let area = match o.which {
+            Overlay::Help => areas.help_overlay(),
+            Overlay::Problems => areas.overlay(),
+        };
+        overlay::render(app, o, area, frame.buffer_mut());
     }
     if let Some(pos) =
         input_line::cursor(app, prompt_line).or_else(|| ties_view::cursor(app, areas.body()))

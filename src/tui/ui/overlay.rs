@@ -19,6 +19,19 @@ pub fn render(app: &App, o: &OverlayState, popup: Rect, buf: &mut Buffer) {
     let inner_h = popup.height.saturating_sub(2) as usize;
     let scroll = o.scroll.min(rows.len().saturating_sub(inner_h));
     let mut title = title(app, o.which);
+    if o.typing || !o.filter.text.is_empty() {
+        let filter = crate::text::clean_line(&o.filter.text);
+        let (cursor, keys) = if o.typing {
+            ("▏", "Enter keep · Esc drop")
+        } else {
+            ("", "Esc drop")
+        };
+        let what = match o.which {
+            Overlay::Help => "Keys",
+            Overlay::Problems => "Problems",
+        };
+        title = format!(" {what} — filter: {filter}{cursor} — {keys} ");
+    }
     if rows.len() > inner_h {
         // Say where in a long overlay the view is.
         title.push_str(&format!(
@@ -43,7 +56,7 @@ pub fn render(app: &App, o: &OverlayState, popup: Rect, buf: &mut Buffer) {
 
 fn title(app: &App, which: Overlay) -> String {
     match which {
-        Overlay::Help => " Keys — Esc to close ".to_string(),
+        Overlay::Help => " Keys — / to filter — Esc to close ".to_string(),
         Overlay::Problems => {
             let n = app.all_problems().count();
             let plural = if n == 1 { "" } else { "s" };

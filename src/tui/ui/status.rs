@@ -40,7 +40,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rw = width(&right);
     let left = match &app.status {
         Some(s) => vec![Span::raw(" "), safe(s, theme().warning)],
-        None => Vec::new(),
+        None => match crate::tui::state::rows::first_run_hint(app) {
+            Some(hint) => vec![Span::raw(" "), safe(&hint, theme().dim)],
+            None => Vec::new(),
+        },
     };
     let left = truncate(left, w.saturating_sub(rw + 1));
     let pad = w.saturating_sub(width(&left) + rw);

@@ -10,6 +10,8 @@ use crate::tui::state::{App, Effect, Mode};
 pub fn start(app: &mut App) {
     if app.selected().is_some() {
         app.mode = Mode::Copy;
+    } else {
+        app.status = Some("nothing selected to copy from".into());
     }
 }
 
@@ -34,7 +36,7 @@ pub fn plain(text: &str) -> String {
 pub fn copy(app: &mut App, what: CopyWhat) {
     app.mode = Mode::Browse;
     let Some(i) = app.selected() else { return };
-    let card = Card::new(&app.net.data, i);
+    let card = Card::with_graph(&app.net.data, &app.net.graph, i);
     let values = |label: &str| -> Vec<String> {
         card.contact
             .iter()

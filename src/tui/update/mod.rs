@@ -12,6 +12,7 @@ pub mod anniversaries;
 pub mod bookmarks;
 pub mod copy;
 pub mod edit;
+pub mod help;
 pub mod history;
 pub mod map;
 pub mod navigate;
@@ -44,6 +45,8 @@ pub fn update(app: &mut App, action: Action) {
         _ => app.status = None,
     }
     match app.key_mode() {
+        // Typing help's filter reads keys as text, but the overlay still has them.
+        _ if matches!(app.mode, Mode::Overlay(_)) => help::overlay(app, action),
         KeyMode::Overlay => panes::overlay(app, action),
         KeyMode::Prompt if matches!(app.mode, Mode::Ask(_)) => edit::answer(app, action),
         KeyMode::Prompt => prompt::update(app, action),
@@ -84,12 +87,14 @@ pub fn browse(app: &mut App, action: Action) {
         Action::ShowTab(t) => navigate::show_tab_at(app, t as usize),
         Action::NextTab => navigate::next_tab(app, 1),
         Action::PrevTab => navigate::next_tab(app, -1),
-        Action::StartSearch => search::start(app),
+        Action::StartSearch => search::open(app),
         Action::ToggleHelp => panes::open_overlay(app, Overlay::Help),
         Action::ToggleProblems => panes::open_overlay(app, Overlay::Problems),
         Action::Escape => search::escape(app),
-        Action::SearchInsert(_) | Action::Paste(_) => search::update(app, action),
+        Action::SearchInsert(c) => search::type_to_search(app, &c.to_string()),
+        Action::Paste(text) => search::type_to_search(app, &text),
         Action::ToggleBookmark => bookmarks::toggle_bookmark(app),
+        Action::UndoBookmark => bookmarks::undo(app),
         Action::Reload => app.effects.push(Effect::Reload),
         Action::StartCopy => copy::start(app),
         Action::Copy(what) => copy::copy(app, what),

@@ -78,13 +78,19 @@ pub fn select_link(app: &mut App, k: usize) {
     links.offset = links.offset.min(link_rows.len().saturating_sub(h));
 }
 
-/// Enter: from the list or detail, to the selection's links; in the links, follow one.
+/// Enter: from the list or detail, to the selection's links (the list stays one
+/// Backspace away, as a browser keeps the results page); in the links, follow one.
 pub fn open(app: &mut App) {
     app.mode = Mode::Browse;
     match app.focus() {
         Pane::List | Pane::Detail => {
-            let Some(i) = app.selected() else { return };
+            let Some(i) = app.selected() else {
+                app.status = Some("nothing selected to open".into());
+                return;
+            };
             bookmarks::note_recent(app, i);
+            let here = app.snapshot();
+            app.history.leave(here);
             if app.link_count() > 0 {
                 app.set_focus(Pane::Links);
                 select_link(app, app.panes.links.selected);
@@ -93,6 +99,22 @@ pub fn open(app: &mut App) {
             }
         }
         Pane::Links => follow_link(app),
+    }
+}
+
+/// Esc or `h` out of the detail or links pane: back to the list. When the place before is
+/// this same entity in the list (it was opened from there), that is a step back in
+/// history, so Backspace does not come back here again.
+pub fn back_to_list(app: &mut App) {
+    let opened_here = app
+        .history
+        .back
+        .last()
+        .is_some_and(|s| s.focus == Pane::List && s.entity == app.selected());
+    if opened_here {
+        super::history::back(app);
+    } else {
+        app.set_focus(Pane::List);
     }
 }
 

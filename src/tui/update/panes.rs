@@ -18,14 +18,26 @@ pub fn cycle(app: &mut App, dir: isize) {
     app.set_focus(Pane::ALL[next]);
 }
 
-/// Focuses the pane to the left (`-1`) or right (`1`), stopping at the ends.
+/// Focuses the pane to the left (`-1`) or right (`1`) as the screen shows them: the list
+/// is left of the detail and links panes (stacked on the right), so `h` from either goes to
+/// the list and `l` from the list to the detail; one pane at a time (narrow), the order is
+/// list, detail, links.
 pub fn step(app: &mut App, dir: isize) {
-    let at = Pane::ALL
-        .iter()
-        .position(|&p| p == app.focus())
-        .unwrap_or(0) as isize;
-    let next = (at + dir).clamp(0, Pane::ALL.len() as isize - 1) as usize;
-    app.set_focus(Pane::ALL[next]);
+    let next = match (app.focus(), dir < 0) {
+        (Pane::List, true) => None,
+        (_, true) => Some(Pane::List),
+        (Pane::List, false) => Some(Pane::Detail),
+        (Pane::Detail, false) if app.areas.narrow => Some(Pane::Links),
+        (_, false) => None,
+    };
+    match next {
+        Some(Pane::List) => super::navigate::back_to_list(app),
+        Some(pane) => app.set_focus(pane),
+        None => {
+            let side = if dir < 0 { "left" } else { "right" };
+            app.status = Some(format!("no pane further {side} (Tab cycles the panes)"));
+        }
+    }
 }
 
 /// The terminal changed size: lay out again and keep the cursors in view.
@@ -41,7 +53,9 @@ pub fn resize(app: &mut App, w: u16, h: u16) {
 }
 
 /// A click: on a pane, focus it and select the row; on the search line, search; on a tab,
-/// show it. A click on the selected link follows it.
+/// show it. A click on the row already selected (the second click of a double click) opens
+/// it, in the list as in the links: the update has no clock, so a double click is two
+/// clicks on one row.
 pub fn click(app: &mut App, col: u16, row: u16) {
     let at = Position::new(col, row);
     let Some(pane) = app.areas.pane_at(col, row) else {
@@ -57,6 +71,8 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     if app.mode.typing_search() {
         app.mode = Mode::Browse;
     }
+    // Only a click in the focused pane can open: the first click into a pane selects.
+    let focused = app.focus() == pane;
     app.set_focus(pane);
     let area = app.areas.pane(pane);
     if row <= area.y || row + 1 >= area.y + area.height {
@@ -66,14 +82,17 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     match pane {
         Pane::List => {
             let target = app.list.cursor.offset + line;
-            if target < app.list.rows.len() {
+            if focused && target == app.list.cursor.selected && target < app.list.rows.len() {
+                // A second click on the selected row (a double click) opens it.
+                super::navigate::open(app);
+            } else if target < app.list.rows.len() {
                 select_row(app, target);
             }
         }
         Pane::Links => {
             let link_rows = app.link_rows();
             if let Some(k) = rows::link_at_row(&link_rows, app.panes.links.offset + line) {
-                if k == app.panes.links.selected {
+                if focused && k == app.panes.links.selected {
                     follow_link(app);
                 } else {
                     select_link(app, k);
@@ -98,6 +117,8 @@ pub fn open_overlay(app: &mut App, which: Overlay) {
         which,
         scroll: 0,
         under,
+        filter: Default::default(),
+        typing: false,
     }));
 }
 

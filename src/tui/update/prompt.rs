@@ -10,7 +10,10 @@ use crate::tui::state::{App, Effect, LineEditor, Mode, Prompt};
 /// Asks for a file name to export the selection's card to. Relative names are taken from
 /// the folder the browser was started in.
 pub fn start_export(app: &mut App) {
-    let Some(i) = app.selected() else { return };
+    let Some(i) = app.selected() else {
+        app.status = Some("nothing selected to export".into());
+        return;
+    };
     let kind = app.net.data.entity(i).kind();
     if !matches!(
         kind,

@@ -1,5 +1,7 @@
-//! The search line: starting and leaving a search, editing it, and the listings the search
-//! worker sends back. Typing only marks the list as waiting when a worker runs the search
+//! The search line: starting and leaving a search, editing it, walking earlier searches,
+//! typing to search, and the listings the search worker sends back. `/` opens the line with
+//! the previous query selected, as a browser's address bar does: typing replaces it, `→` or
+//! `End` keeps it for editing, and `↑`/`↓` walk earlier searches while it is selected. Typing only marks the list as waiting when a worker runs the search
 //! (see `tui::worker`); the listing arrives later as [`Action::Listed`].
 
 use super::path;
@@ -16,14 +18,59 @@ pub fn start(app: &mut App) {
     app.set_focus(Pane::List);
 }
 
-/// Esc while browsing: clear the search, else go back to the list.
+/// `/`: opens the search line with the previous query selected (typing replaces it).
+pub fn open(app: &mut App) {
+    start(app);
+    app.list.search.select_all();
+}
+
+/// A printable key bound to nothing while browsing: a new search starting with it.
+pub fn type_to_search(app: &mut App, text: &str) {
+    start(app);
+    app.list.search = LineEditor::default();
+    edit_with(app, |e| e.insert(text));
+}
+
+/// `↑` (`older`) or `↓` on a selected query: the next older or newer earlier search, or,
+/// once the query is being edited, a move in the list.
+fn recall(app: &mut App, older: bool) {
+    if !app.list.search.selected {
+        return super::navigate::move_cursor(app, if older { -1 } else { 1 });
+    }
+    let searches = &app.saved.searches;
+    let at = searches.iter().position(|q| *q == app.list.search.text);
+    let next = match (at, older) {
+        (None, true) => 0,
+        (Some(k), true) => k + 1,
+        (Some(k), false) if k > 0 => k - 1,
+        _ => return,
+    };
+    let Some(query) = searches.get(next).cloned() else {
+        app.status = Some("no earlier search".into());
+        return;
+    };
+    edit_with(app, |e| *e = LineEditor::with_text(&query));
+    app.list.search.select_all();
+}
+
+/// Leaving the search line: the query joins the earlier searches.
+fn leave(app: &mut App) {
+    let text = app.list.search.text.clone();
+    app.saved.note_search(&text);
+    app.list.search.selected = false;
+}
+
+/// Esc while browsing: out of the detail or links pane back to the list; in the list,
+/// clear the search.
 pub fn escape(app: &mut App) {
-    if !app.list.search.text.is_empty() {
+    if app.focus() != Pane::List {
+        super::navigate::back_to_list(app);
+    } else if !app.list.search.text.is_empty() {
         let keep = app.selected();
         app.list.search = LineEditor::default();
         app.refresh_rows(keep);
-    } else if app.focus() != Pane::List {
-        app.set_focus(Pane::List);
+    } else {
+        app.status = Some("Esc: nothing to close or clear (q quits)".into());
     }
 }
 
@@ -42,7 +89,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchRight => app.list.search.right(),
         Action::Open if matches!(app.mode, Mode::PickPath(_)) => path::finish(app),
         Action::Escape if matches!(app.mode, Mode::PickPath(_)) => path::cancel(app),
-        Action::Escape => app.mode = Mode::Browse,
+        Action::SearchOlder if matches!(app.mode, Mode::Search) => recall(app, true),
+        Action::SearchNewer if matches!(app.mode, Mode::Search) => recall(app, false),
+        Action::SearchOlder => super::navigate::move_cursor(app, -1),
+        Action::SearchNewer => super::navigate::move_cursor(app, 1),
+        Action::Escape => {
+            leave(app);
+            app.mode = Mode::Browse;
+        }
+        Action::Open => {
+            leave(app);
+            super::browse(app, Action::Open);
+        }
         other => super::browse(app, other),
     }
 }
@@ -53,6 +111,7 @@ fn edit_with(app: &mut App, f: impl FnOnce(&mut LineEditor)) {
     let before = app.list.search.text.clone();
     f(&mut app.list.search);
     if app.list.search.text != before {
+        app.list.typed_in = Some(app.list.tab);
         app.search_edited();
     }
 }
