@@ -1,63 +1,62 @@
-//! Search: typing `shanghai` one character at a time, each prefix a separate measurement,
-//! at 10k, 100k and 1M entities. One measurement is one keystroke as the browser handles
-//! it: `update` with `Action::SearchInsert` (ranking, the capped list and the per-tab
-//! counts), then the match positions of the rows on screen, as the list pane computes them.
-//! At 1M the frame drawn after a keystroke is measured too.
+//! Search: one keystroke as the browser handles it, at 10k, 100k and 1M entities —
+//! ranking the best 1000 hits of every kind with the per-kind counts, then the match
+//! positions of the 33 rows a 120×35 screen shows (name, native name, aliases).
+//!
+//! `search/N/shanghai/PREFIX` types `shanghai` one character at a time, each prefix a
+//! measurement run right after the previous prefix's search (the index narrows a growing
+//! word from the last search, as when typing). `search/N/query/…` runs queries of every
+//! sort on their own: a typo, pinyin initials and full pinyin, a phone number, several
+//! words, a country filter and a filter alone.
+//!
+//! Measured at the index, not through the browser's state, so that a change to the user
+//! interface does not change what this measures.
 
 mod common;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use liaison::network::Network;
-use liaison::tui::action::Action;
-use liaison::tui::state::App;
-use liaison::tui::ui::render;
-use liaison::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::sync::Arc;
+use liaison::search::Query;
 use std::time::Duration;
 
 const TYPED: &str = "shanghai";
 
-/// The match positions of the visible rows, as `tui/ui/list.rs` computes them.
-fn visible_positions(app: &App) -> usize {
-    let query = app.query();
-    let (ds, index) = (&app.net.data, &app.net.index);
-    let mut n = 0;
-    for &e in app
-        .list
-        .rows
-        .iter()
-        .skip(app.list.cursor.offset)
-        .take(app.areas.list_height())
-    {
-        let e = e as usize;
-        let name = ds.display_name(e);
-        let pos = index.positions(&name, &query);
+/// The rows a list of 1000 shows first on a 120×35 screen.
+const VISIBLE: usize = 33;
+
+/// Queries of every sort, each measured on its own.
+const QUERIES: &[&str] = &[
+    "shangai",
+    "shhw",
+    "shanghaihaiwai",
+    "62496566",
+    "overseas exchange",
+    "country:finland org:",
+    "tie: since:2000",
+];
+
+/// One keystroke: the ranking and the positions of the visible rows.
+fn keystroke(net: &Network, text: &str) -> usize {
+    let query = Query::parse(text);
+    let ranked = net.index.rank(&query, None, 1000);
+    let mut n = ranked.hits.len();
+    for h in ranked.hits.iter().take(VISIBLE) {
+        let e = h.entity as usize;
+        let entity = net.data.entity(e);
+        let name = net.data.display_name(e);
+        let pos = net.index.positions(&name, &query);
         n += pos.len();
-        if let Some(native) = ds.entity(e).native_name() {
-            n += index.positions(native, &query).len();
+        if let Some(native) = entity.native_name() {
+            n += net.index.positions(native, &query).len();
         }
         if pos.is_empty() {
-            n += ds
-                .entity(e)
+            n += entity
                 .aliases()
                 .iter()
-                .map(|a| index.positions(a, &query).len())
+                .map(|a| net.index.positions(a, &query).len())
                 .sum::<usize>();
         }
     }
     n
-}
-
-/// A browser with the search line open and `typed` typed.
-fn typed(net: &Arc<Network>, typed: &str) -> App {
-    let mut app = App::new(net.clone(), 120, 35);
-    update(&mut app, Action::StartSearch);
-    for c in typed.chars() {
-        update(&mut app, Action::SearchInsert(c));
-    }
-    app
 }
 
 fn keystrokes(c: &mut Criterion, n: usize) {
@@ -72,60 +71,48 @@ fn keystrokes(c: &mut Criterion, n: usize) {
         group.sample_size(20);
     }
     for k in 1..=TYPED.len() {
-        let (before, typed_now) = (&TYPED[..k - 1], &TYPED[..k]);
-        let next = TYPED[k - 1..].chars().next().expect("a character");
-        let base = typed(&net, before);
-        group.bench_function(typed_now, |b| {
-            b.iter_batched_ref(
+        let (before, now) = (&TYPED[..k - 1], &TYPED[..k]);
+        group.bench_function(format!("shanghai/{now}"), |b| {
+            b.iter_batched(
                 || {
-                    // As when typing: the search before this keystroke ran just before it
-                    // (the index narrows a growing word from the last search).
-                    let mut app = base.clone();
-                    app.refresh_rows(None);
-                    app
+                    // As when typing: the search before this keystroke ran just before it.
+                    keystroke(&net, before)
                 },
-                |app| {
-                    update(app, Action::SearchInsert(next));
-                    visible_positions(app)
-                },
-                BatchSize::LargeInput,
+                |_| keystroke(&net, now),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    for q in QUERIES {
+        group.bench_function(format!("query/{q}"), |b| {
+            b.iter_batched(
+                || keystroke(&net, "x"),
+                |_| keystroke(&net, q),
+                BatchSize::PerIteration,
             )
         });
     }
     group.finish();
-    if n >= 1_000_000 {
-        // With the search worker, a keystroke only edits the line and marks the list as
-        // waiting: what is measured is that and the frame that shows the typed text.
-        let mut base = typed(&net, "shangha");
-        update(&mut base, Action::SearchInBackground(true));
-        let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("test backend");
-        c.bench_function("search/1M/echo_and_frame", |b| {
-            b.iter_batched_ref(
-                || base.clone(),
-                |app| {
-                    update(app, Action::SearchInsert('i'));
-                    terminal.draw(|f| render(app, f)).expect("drawn").area.width
-                },
-                BatchSize::LargeInput,
-            )
-        });
-        let app = typed(&net, TYPED);
-        let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("test backend");
-        c.bench_function("render/frame_120x35/1M", |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|f| render(&app, f))
-                    .expect("drawn")
-                    .area
-                    .width
-            })
-        });
-    }
+}
+
+/// Building the index alone (folding, pinyin, the typo dictionary, the filters' facts).
+fn build(c: &mut Criterion, n: usize) {
+    let data = common::Generated::new(n);
+    let ds = liaison::dataset::Dataset::load(&data.choice());
+    let mut group = c.benchmark_group(format!("index_build/{}", common::label(n)));
+    group.sample_size(10);
+    group.bench_function("build", |b| {
+        b.iter(|| liaison::search::SearchIndex::build(&ds).len())
+    });
+    group.finish();
 }
 
 fn search(c: &mut Criterion) {
     for n in common::sizes(&[10_000, 100_000, 1_000_000]) {
         keystrokes(c, n);
+        if n <= 100_000 {
+            build(c, n);
+        }
     }
 }
 

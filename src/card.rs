@@ -68,6 +68,25 @@ pub struct Card {
     pub sections: Vec<CardSection>,
 }
 
+/// The sources of an organization's contact block (none for other kinds).
+fn contact_sources(e: &Entity) -> &[String] {
+    match e {
+        Entity::Organization(o) => &o.contact.sources,
+        _ => &[],
+    }
+}
+
+/// A short name for a citation: the host of its first URL ("bmc.go.th"), else the whole text.
+fn source_host(s: &str) -> &str {
+    let Some(at) = s.find("https://").or_else(|| s.find("http://")) else {
+        return s;
+    };
+    let rest = &s[at..];
+    let rest = rest.split_once("//").map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', ' ', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 fn name_of(ds: &Dataset, id: &str) -> String {
     ds.index_of(id)
         .map_or_else(|| id.to_string(), |i| ds.display_name(i))
@@ -109,9 +128,10 @@ impl Card {
                     c.website.clone().unwrap_or_default(),
                 );
                 f(&mut contact, "Hours", c.hours.clone().unwrap_or_default());
-                for s in &c.sources {
-                    f(&mut contact, "Contact source", s.clone());
-                }
+                // The contact block says where it comes from in one short line (the sites'
+                // hosts); the full citations lead the Sources list.
+                let hosts: Vec<&str> = c.sources.iter().map(|s| source_host(s)).collect();
+                f(&mut contact, "Source", hosts.join(", "));
                 if let Some(k) = &o.kind {
                     subtitle.push(k.clone());
                 }
@@ -301,7 +321,11 @@ impl Card {
             fields,
             description,
             note: e.note().map(str::to_string),
-            sources: e.sources().to_vec(),
+            sources: contact_sources(e)
+                .iter()
+                .map(|s| format!("Contact details: {s}"))
+                .chain(e.sources().iter().cloned())
+                .collect(),
             sections: Vec::new(),
         }
     }

@@ -206,10 +206,17 @@ pub fn write_with(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // An unpredictable name, created with O_EXCL: a planted file or link is never used.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", crate::text::safe_file_part(&name, 40)))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{}.", crate::text::safe_file_part(&name, 40));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file (a data file from `init`, an export) is readable like any file the user
+    // makes (0644 less the umask); a replaced one (the state) stays private (0600).
+    #[cfg(unix)]
+    if mode == Mode::New {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     before_rename()?;

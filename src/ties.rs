@@ -276,6 +276,19 @@ pub fn years_since(since: &PartialDate, today: NaiveDate) -> i32 {
     years.max(0)
 }
 
+/// The sister-city tie between two cities (either way round), if the data has one.
+pub fn between(ds: &Dataset, a: usize, b: usize) -> Option<&crate::model::SisterCityTie> {
+    let (a, b) = (ds.entity(a).id(), ds.entity(b).id());
+    ds.entities().iter().find_map(|e| match e {
+        Entity::SisterCity(t)
+            if (t.cities.0 == a && t.cities.1 == b) || (t.cities.0 == b && t.cities.1 == a) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
+}
+
 /// Whose ties a table lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject {

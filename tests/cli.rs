@@ -1280,7 +1280,7 @@ fn shanghai_government_lists_one_current_mayor_and_former_ones_apart() {
         .run()
         .status(0);
     let (_, current) = section(&run, "People");
-    let mayors: Vec<&&str> = current.iter().filter(|l| l.contains("(Mayor")).collect();
+    let mayors: Vec<&&str> = current.iter().filter(|l| l.contains("· Mayor")).collect();
     assert_eq!(mayors.len(), 1, "{}", run.context());
     assert!(mayors[0].contains("[gong-zheng]"), "{}", run.context());
     let (_, former) = section(&run, "Former post holders");
@@ -1432,7 +1432,7 @@ fn organization_card_shows_a_former_holder_apart_from_the_current_one() {
     let (count, former) = section(&run, "Former post holders");
     assert_eq!(count, 1, "{}", run.context());
     assert!(
-        former[0].contains("[old-head]") && former[0].contains("(Head (2001–2009-06))"),
+        former[0].contains("[old-head]") && former[0].contains("· Head (2001–2009-06)"),
         "{}",
         run.context()
     );
@@ -1442,7 +1442,10 @@ fn organization_card_shows_a_former_holder_apart_from_the_current_one() {
 fn spaffc_lists_its_current_president_apart_from_its_former_heads() {
     let run = Test::new().args(["show", "spaffc"]).run().status(0);
     let (_, people) = section(&run, "People");
-    let presidents: Vec<&&str> = people.iter().filter(|l| l.contains("(President")).collect();
+    let presidents: Vec<&&str> = people
+        .iter()
+        .filter(|l| l.contains("· President"))
+        .collect();
     assert_eq!(presidents.len(), 1, "{}", run.context());
     assert!(presidents[0].contains("[chen-jing]"), "{}", run.context());
     let (_, former) = section(&run, "Former post holders");

@@ -684,12 +684,12 @@ fn kind_prefix_filters_the_results() {
     assert!(ids.contains(&"ocao".to_string()));
     assert!(!ids.contains(&"shanghai".to_string()));
     assert_eq!(search_ids(&net, "city:shanghai"), ["shanghai"]);
-    // An unknown prefix is plain text.
+    // An unknown word and a colon, then a space, is plain text (folded).
     assert_eq!(
         Query::parse("Harbour: Bridge"),
         Query {
-            kind: None,
-            text: "harbour: bridge".into()
+            text: "harbour bridge".into(),
+            ..Query::default()
         }
     );
 }

@@ -913,3 +913,90 @@ fn init_on_a_full_disk_leaves_no_half_file_and_a_retry_completes() {
     );
     assert_eq!(code, Some(0), "{stdout}");
 }
+
+/// M2 and L4 in the real browser: with `state.ron` and `config.ron` both FIFOs (no writer),
+/// `liaison` opens in a pseudo-terminal, draws, and quits on `q`, instead of a blank screen
+/// that ignores every key.
+#[cfg(unix)]
+#[test]
+fn the_browser_opens_and_quits_with_a_fifo_as_state_and_config() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/liaison");
+    let config = home.path().join("config/liaison");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::create_dir_all(&config).unwrap();
+    for fifo in [state.join("state.ron"), config.join("config.ron")] {
+        if !Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+    }
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liaison"));
+    cmd.cwd(home.path());
+    cmd.env_remove("LIAISON_DATA");
+    cmd.env("HOME", home.path());
+    cmd.env("XDG_DATA_HOME", home.path().join("share"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn liaison");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("pty reader");
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = vt100::Parser::new(
+        std::num::NonZeroU16::new(30).unwrap(),
+        std::num::NonZeroU16::new(100).unwrap(),
+        0,
+    );
+    let start = std::time::Instant::now();
+    // Drawn: anything on the screen (the header, the list, the footer).
+    while screen.screen().contents().trim().is_empty() {
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(bytes) => screen.process(&bytes),
+            Err(_) if start.elapsed() > HANG => {
+                let _ = child.kill();
+                panic!("the browser never drew:\n{}", screen.screen().contents());
+            }
+            Err(_) => {}
+        }
+    }
+    let mut writer = pty.master.take_writer().expect("pty writer");
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("q did not quit:\n{}", screen.screen().contents());
+        }
+        while let Ok(bytes) = rx.try_recv() {
+            screen.process(&bytes);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

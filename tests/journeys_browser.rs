@@ -1,461 +1,543 @@
-//! Everyday journeys in the browser (issue 13): the search line that brings back the
-//! previous query selected, type-to-search, Bookmarks and Recent that a search never
-//! hides silently, and focus and back like a web browser. Action sequences on the fixture
-//! dataset checked on the state, and frames on ratatui's `TestBackend` as snapshots.
+//! Everyday journeys in the browser on the built-in dataset, without a terminal: the ties
+//! table (`T`), the anniversaries (`A`), exporting a list (`X`), the timeline's year jump
+//! and date filters, the map zoomed on a city, and `y c` copying a summary. Action
+//! sequences are checked on the state; whole frames on ratatui's `TestBackend` as snapshots
+//! at 120×35 and 80×24. Dates are fixed (`open_on`) so that years counted do not age.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use liaison::dataset::Dataset;
+use chrono::NaiveDate;
+use liaison::dataset::DataChoice;
 use liaison::network::Network;
-use liaison::tui::action::Action;
-use liaison::tui::keymap::KeyMode;
-use liaison::tui::saved::LastPlace;
-use liaison::tui::state::{App, Pane, rows};
+use liaison::tui::action::{Action, CopyWhat};
+use liaison::tui::state::{App, Effect, Mode};
 use liaison::tui::ui::render;
-use liaison::tui::update::update;
+use liaison::tui::update::{anniversaries, ties, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-const NETWORK: &str = include_str!("fixtures/browse/network.ron");
-
-fn network() -> Arc<Network> {
-    let files = vec![(
-        "fixtures/network.ron".to_string(),
-        NETWORK.as_bytes().to_vec(),
-    )];
-    Arc::new(Network::from_dataset(Dataset::from_texts(
-        "test fixture",
-        files,
-    )))
+fn builtin() -> Arc<Network> {
+    static NET: OnceLock<Arc<Network>> = OnceLock::new();
+    Arc::clone(NET.get_or_init(|| Arc::new(Network::load(&DataChoice::Builtin))))
 }
 
-struct Browser {
-    app: App,
+/// The day the tests count years to.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date")
 }
 
-impl Browser {
-    fn new(width: u16, height: u16) -> Self {
-        Browser {
-            app: App::new(network(), width, height),
+fn app(width: u16, height: u16) -> App {
+    App::new(builtin(), width, height)
+}
+
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(app, a);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    act(app, text.chars().map(Action::SearchInsert));
+}
+
+/// Searches `query` and leaves the search with its best match selected.
+fn select(app: &mut App, query: &str) {
+    update(app, Action::StartSearch);
+    typed(app, query);
+    update(app, Action::Escape);
+    assert!(app.selected().is_some(), "{query} selects something");
+}
+
+fn selected_id(app: &App) -> String {
+    let i = app.selected().expect("a selection");
+    app.net.data.entity(i).id().to_string()
+}
+
+fn frame(app: &App) -> String {
+    let (w, h) = (app.areas.width, app.areas.height);
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| render(app, f)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
         }
+        out.push('\n');
     }
+    out
+}
 
-    /// A browser started again on a saved state: `ids` bookmarked, `query` restored.
-    fn restarted(ids: &[&str], query: &str) -> Self {
-        let mut app = App::new(network(), 120, 35);
-        for id in ids {
-            app.saved.toggle_bookmark(id);
-        }
-        app.saved.note_search(query);
-        app.saved.last = Some(LastPlace {
-            entity: Some("soea".into()),
-            tab: 0,
-            query: query.into(),
-        });
-        liaison::tui::update::bookmarks::restore_place(&mut app);
-        Browser { app }
-    }
+fn ties_of_shanghai(width: u16, height: u16) -> App {
+    let mut a = app(width, height);
+    select(&mut a, "city:shanghai");
+    assert_eq!(selected_id(&a), "shanghai");
+    ties::open_on(&mut a, today());
+    a
+}
 
-    fn act(mut self, action: Action) -> Self {
-        update(&mut self.app, action);
-        self
-    }
-
-    /// Keys as the keymap reads them in the current mode.
-    fn keys(mut self, text: &str) -> Self {
-        for c in text.chars() {
-            let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            let action = self.app.keymap.action_for(self.app.key_mode(), ev);
-            update(&mut self.app, action.expect("every letter does something"));
-        }
-        self
-    }
-
-    fn selected_id(&self) -> &str {
-        let i = self.app.selected().expect("something is selected");
-        self.app.net.data.entity(i).id()
-    }
-
-    fn row_ids(&self) -> Vec<&str> {
-        let data = &self.app.net.data;
-        let rows = &self.app.list.rows;
-        rows.iter().map(|&i| data.entity(i as usize).id()).collect()
-    }
-
-    fn frame(&self) -> String {
-        let (w, h) = (self.app.areas.width, self.app.areas.height);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| render(&self.app, f)).unwrap();
-        terminal.backend().to_string()
+fn tie_rows(a: &App) -> &[liaison::ties::TieRow] {
+    match &a.mode {
+        Mode::Ties(t) => &t.rows,
+        other => panic!("the ties table is open, not {other:?}"),
     }
 }
 
 #[test]
-fn slash_brings_back_the_previous_query_selected_and_typing_replaces_it() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("soea")
-        .act(Action::Open)
-        .act(Action::StartSearch);
-    assert_eq!(b.app.list.search.text, "soea");
-    assert!(b.app.list.search.selected);
-    let b = b.keys("espoo");
-    assert_eq!(b.app.list.search.text, "espoo");
-    assert_eq!(b.selected_id(), "espoo");
+fn t_on_shanghai_lists_the_same_rows_as_the_shell_command() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    update(&mut a, Action::OpenTies);
+    let shown: Vec<String> = tie_rows(&a).iter().map(|r| r.id.clone()).collect();
+    let ds = &builtin().data;
+    let subject = liaison::ties::Subject::of(ds, a.selected().unwrap(), false).unwrap();
+    let expected: Vec<String> = liaison::ties::table(
+        ds,
+        subject,
+        chrono::Local::now().date_naive(),
+        &liaison::ties::Filter::default(),
+        false,
+        liaison::ties::Column::Since,
+        false,
+    )
+    .into_iter()
+    .map(|r| r.id)
+    .collect();
+    assert!(shown.len() > 50, "Shanghai has many official ties");
+    assert_eq!(shown, expected);
 }
 
 #[test]
-fn right_arrow_or_end_keeps_the_previous_query_for_editing() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("shang")
-        .act(Action::Escape)
-        .act(Action::StartSearch)
-        .act(Action::SearchRight)
-        .keys("hai");
-    assert_eq!(b.app.list.search.text, "shanghai");
-    let b = b
-        .act(Action::Escape)
-        .act(Action::StartSearch)
-        .act(Action::SearchEnd)
-        .act(Action::SearchBackspace);
-    assert_eq!(b.app.list.search.text, "shangha");
+fn sorting_cycles_columns_and_reverses() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::SortNext);
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.column, liaison::ties::Column::Years);
+    act(&mut a, std::iter::repeat_n(Action::SortPrev, 4));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.column, liaison::ties::Column::Country);
+    let countries: Vec<String> = t.rows.iter().map(|r| r.country.clone()).collect();
+    let mut sorted = countries.clone();
+    sorted.sort_by_key(|c| c.to_lowercase());
+    assert_eq!(countries, sorted);
+    update(&mut a, Action::SortReverse);
+    let first = tie_rows(&a)[0].country.to_lowercase();
+    assert_eq!(first, sorted.last().unwrap().to_lowercase());
 }
 
 #[test]
-fn up_and_down_walk_earlier_searches_while_the_query_is_selected() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("soea")
-        .act(Action::Open)
-        .act(Action::StartSearch)
-        .keys("espoo")
-        .act(Action::Open)
-        .act(Action::StartSearch);
-    assert_eq!(b.app.saved.searches, ["espoo", "soea"]);
-    let b = b.act(Action::SearchOlder);
-    assert_eq!(b.app.list.search.text, "soea");
-    assert_eq!(b.selected_id(), "soea");
-    let b = b.act(Action::SearchNewer);
-    assert_eq!(b.app.list.search.text, "espoo");
-    // Once edited, the arrows move in the results instead.
-    let b = b.act(Action::SearchRight).act(Action::SearchNewer);
-    assert_eq!(b.app.list.search.text, "espoo");
-    assert_eq!(b.app.list.cursor.selected, 1.min(b.app.list.rows.len() - 1));
+fn typing_a_filter_narrows_the_table_at_each_key_and_esc_clears_it() {
+    let mut a = ties_of_shanghai(120, 35);
+    let all = tie_rows(&a).len();
+    update(&mut a, Action::StartFilter);
+    typed(&mut a, "country:japan");
+    let rows = tie_rows(&a);
+    assert!(!rows.is_empty() && rows.len() < all);
+    assert!(rows.iter().all(|r| r.country == "Japan"));
+    // `q` and `s` are text on the filter line, not quit and sort.
+    typed(&mut a, " q");
+    assert!(!a.quit);
+    update(&mut a, Action::SearchBackspace);
+    update(&mut a, Action::SearchBackspace);
+    update(&mut a, Action::Open);
+    assert_eq!(a.key_mode(), liaison::tui::keymap::KeyMode::Ties);
+    assert!(tie_rows(&a).iter().all(|r| r.country == "Japan"));
+    update(&mut a, Action::StartFilter);
+    update(&mut a, Action::Escape);
+    assert_eq!(tie_rows(&a).len(), all);
 }
 
 #[test]
-fn after_a_restart_slash_then_a_new_name_finds_that_name() {
-    let b = Browser::restarted(&[], "soea");
-    assert_eq!(b.app.list.search.text, "soea");
-    let b = b.keys("/espoo");
-    assert_eq!(b.app.list.search.text, "espoo");
-    assert_eq!(b.selected_id(), "espoo");
+fn an_unreadable_filter_says_why_and_keeps_the_rows() {
+    let mut a = ties_of_shanghai(120, 35);
+    let all = tie_rows(&a).len();
+    update(&mut a, Action::StartFilter);
+    update(&mut a, Action::Paste("colour:red".into()));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert!(t.error.as_deref().is_some_and(|e| e.contains("country")));
+    assert_eq!(t.rows.len(), all);
 }
 
 #[test]
-fn an_unbound_letter_starts_a_new_search_and_bound_keys_keep_their_meaning() {
-    let km = liaison::tui::keymap::Keymap::default();
-    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    assert_eq!(
-        km.action_for(KeyMode::Normal, key('s')),
-        Some(Action::SearchInsert('s'))
-    );
-    assert_eq!(
-        km.action_for(KeyMode::Normal, key('b')),
-        Some(Action::ToggleBookmark)
-    );
-    assert_eq!(km.action_for(KeyMode::Normal, key(' ')), None);
-    // The restored "soea" is replaced, not added to.
-    let b = Browser::restarted(&[], "soea").keys("espoo");
-    assert_eq!(b.app.list.search.text, "espoo");
-    assert_eq!(b.selected_id(), "espoo");
+fn enter_in_the_ties_table_opens_the_partner_and_bottom_reaches_the_last_row() {
+    let mut a = ties_of_shanghai(80, 24);
+    update(&mut a, Action::Bottom);
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, t.rows.len() - 1);
+    let partner = t.rows[t.cursor.selected].partner_id.clone();
+    update(&mut a, Action::Open);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(selected_id(&a), partner);
 }
 
 #[test]
-fn a_bound_key_that_does_nothing_here_says_so() {
-    let b = Browser::new(120, 35).act(Action::PaneLeft);
-    assert!(b.app.status.as_deref().unwrap_or("").contains("no pane"));
-    let b = b.act(Action::Escape);
-    assert!(b.app.status.as_deref().unwrap_or("").contains("nothing"));
-    let b = b.act(Action::UndoBookmark);
+fn t_on_a_person_says_what_it_is_for() {
+    let mut a = app(120, 35);
+    select(&mut a, "person:");
+    update(&mut a, Action::OpenTies);
+    assert_eq!(a.mode, Mode::Browse);
     assert!(
-        b.app
-            .status
+        a.status
             .as_deref()
-            .unwrap_or("")
-            .contains("no bookmark")
+            .is_some_and(|s| s.contains("city, region or country"))
     );
 }
 
 #[test]
-fn a_restored_search_leaves_bookmarks_whole() {
-    let b = Browser::restarted(&["soea", "espoo"], "soea").act(Action::ShowTab(6));
-    assert_eq!(b.row_ids(), ["soea", "espoo"]);
-    assert_eq!(b.app.list.counts[6], 2);
-    assert_eq!(rows::filter_note(&b.app.list), None);
-}
-
-#[test]
-fn a_search_typed_in_bookmarks_narrows_them_and_says_how_many_are_hidden() {
-    let b = Browser::restarted(&["soea", "espoo", "kuopio"], "")
-        .act(Action::ShowTab(6))
-        .act(Action::StartSearch)
-        .keys("espoo");
-    assert_eq!(b.row_ids(), ["espoo"]);
-    assert_eq!(
-        rows::filter_note(&b.app.list).as_deref(),
-        Some("1 of 3 (filter: espoo)")
-    );
-    // In another tab the search does not touch the Bookmarks count.
-    let b = b.act(Action::Escape).act(Action::ShowTab(0));
-    assert_eq!(b.app.list.counts[6], 1, "still narrowed where it was typed");
-    let b = b.act(Action::StartSearch).keys("kuopio");
-    assert_eq!(b.app.list.counts[6], 3);
-}
-
-#[test]
-fn removing_a_bookmark_keeps_the_cursor_and_b_twice_puts_it_back() {
-    let b = Browser::restarted(&["soea", "espoo", "kuopio"], "")
-        .act(Action::ShowTab(6))
-        .act(Action::Down);
-    assert_eq!(b.selected_id(), "espoo");
-    let b = b.act(Action::ToggleBookmark);
-    assert_eq!(b.app.saved.bookmarks, ["soea", "kuopio"]);
-    assert_eq!(
-        b.selected_id(),
-        "espoo",
-        "the cursor stays on the removed row"
-    );
-    let b = b.act(Action::ToggleBookmark);
-    assert_eq!(
-        b.app.saved.bookmarks.len(),
-        3,
-        "b twice removes nothing else"
-    );
-    let b = b.act(Action::ToggleBookmark).act(Action::UndoBookmark);
-    assert_eq!(b.app.saved.bookmarks, ["soea", "espoo", "kuopio"]);
-    assert_eq!(b.selected_id(), "espoo");
-}
-
-#[test]
-fn backspace_after_opening_a_result_returns_to_the_list_on_the_same_row() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("shanghai")
-        .act(Action::Down);
-    let row = b.app.list.cursor.selected;
-    let id = b.selected_id().to_string();
-    let b = b.act(Action::Open);
-    assert_eq!(b.app.focus(), Pane::Links);
-    let b = b.act(Action::HistoryBack);
-    assert_eq!(b.app.focus(), Pane::List);
-    assert_eq!((b.app.list.cursor.selected, b.selected_id()), (row, &*id));
-    assert_eq!(b.app.list.search.text, "shanghai");
-}
-
-#[test]
-fn esc_and_h_out_of_the_links_go_left_to_the_list() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("soea")
-        .act(Action::Open);
-    assert_eq!(b.app.focus(), Pane::Links);
-    let b = b.act(Action::Escape);
-    assert_eq!((b.app.focus(), b.selected_id()), (Pane::List, "soea"));
-    assert!(b.app.history.back.is_empty(), "Esc was the step back");
-    let b = b.act(Action::Open).act(Action::PaneLeft);
-    assert_eq!(b.app.focus(), Pane::List);
-    let b = b.act(Action::PaneRight);
-    assert_eq!(b.app.focus(), Pane::Detail);
-}
-
-#[test]
-fn a_click_selects_and_a_second_click_on_the_same_row_opens() {
-    let b = Browser::new(120, 35);
-    let list = b.app.areas.list;
-    let (x, y) = (list.x + 3, list.y + 2);
-    let b = b.act(Action::Click(x, y));
-    assert_eq!((b.app.list.cursor.selected, b.app.focus()), (1, Pane::List));
-    let b = b.act(Action::Click(x, y));
-    assert_ne!(b.app.focus(), Pane::List, "opened");
-}
-
-#[test]
-fn snapshot_search_line_with_the_previous_query_selected() {
-    let b = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("soea")
-        .act(Action::Open)
-        .act(Action::StartSearch);
-    insta::assert_snapshot!(b.frame());
-}
-
-#[test]
-fn snapshot_bookmarks_narrowed_by_a_search_wide() {
-    let b = Browser::restarted(&["soea", "espoo", "kuopio"], "")
-        .act(Action::ShowTab(6))
-        .act(Action::StartSearch)
-        .keys("espoo");
-    insta::assert_snapshot!(b.frame());
-}
-
-#[test]
-fn snapshot_bookmarks_narrowed_by_a_search_80x24() {
-    let b = Browser::restarted(&["soea", "espoo", "kuopio"], "")
-        .act(Action::Resize(80, 24))
-        .act(Action::ShowTab(6))
-        .act(Action::StartSearch)
-        .keys("espoo");
-    insta::assert_snapshot!(b.frame());
-}
-
-#[test]
-fn help_fits_one_screen_at_120x35_with_the_current_view_first() {
-    let b = Browser::new(120, 35).act(Action::ToggleHelp);
-    let rows = b.app.overlay_rows(liaison::tui::state::Overlay::Help);
-    assert!(rows.len() <= 31, "help takes {} rows", rows.len());
-    let frame = b.frame();
-    for needle in ["tie:", "org:", "Backspace", "quit", "filter the lines"] {
-        assert!(frame.contains(needle), "help shows {needle}");
-    }
-    let on_map = Browser::new(120, 35)
-        .act(Action::StartSearch)
-        .keys("shanghai")
-        .act(Action::Escape)
-        .act(Action::OpenMap)
-        .act(Action::ToggleHelp);
-    let frame = on_map.frame();
-    let first_heading = frame.lines().nth(2).unwrap_or("");
-    assert!(first_heading.contains("On the map"), "{first_heading}");
-}
-
-#[test]
-fn slash_in_help_filters_it() {
-    let b = Browser::new(120, 35)
-        .act(Action::ToggleHelp)
-        .act(Action::StartSearch)
-        .keys("bookmark");
-    let frame = b.frame();
-    assert!(frame.contains("put back a removed"));
-    assert!(!frame.contains("pan west"));
-    // Esc drops the filter, a second Esc closes.
-    let b = b.act(Action::Escape);
-    assert!(b.frame().contains("pan west"));
-    let b = b.act(Action::Escape);
-    assert!(!matches!(b.app.mode, liaison::tui::state::Mode::Overlay(_)));
-}
-
-#[test]
-fn snapshot_help_on_one_screen_wide() {
-    let b = Browser::new(120, 35).act(Action::ToggleHelp);
-    insta::assert_snapshot!(b.frame());
-}
-
-#[test]
-fn snapshot_help_filtered_80x24() {
-    let b = Browser::new(80, 24)
-        .act(Action::ToggleHelp)
-        .act(Action::StartSearch)
-        .keys("search");
-    insta::assert_snapshot!(b.frame());
-}
-
-#[test]
-fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
-    let mut app = App::new(network(), 120, 35);
-    liaison::tui::update::bookmarks::restore_place(&mut app);
-    let b = Browser { app };
-    assert_eq!(
-        b.selected_id(),
-        "shanghai",
-        "the entity with the most links"
-    );
-    let hint = "try /soea, then y p to copy its phone; p: how are two things connected";
-    assert!(b.frame().contains(hint));
-    let b = b.act(Action::StartSearch).keys("kuopio").act(Action::Open);
-    let b = b.act(Action::Escape);
-    assert!(!b.frame().contains(hint), "gone once the user has searched");
-}
-
-fn builtin(width: u16, height: u16) -> Browser {
-    let net = Network::load(&liaison::dataset::DataChoice::Builtin);
-    Browser {
-        app: App::new(Arc::new(net), width, height),
-    }
-}
-
-/// The detail pane's rows as text, for the entity found first by `query`.
-fn card_text(query: &str, width: u16) -> String {
-    let b = builtin(width, 60).keys("/").keys(query).act(Action::Escape);
-    let rows = b.app.detail_rows();
-    rows.iter()
-        .map(|r| r.iter().map(|p| p.text.as_str()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-#[test]
-fn an_agreements_areas_are_bullets_with_a_hanging_indent() {
-    let text = card_text("agreement: sichuan chongqing strategic", 100);
-    let areas: Vec<&str> = text
-        .lines()
-        .skip_while(|l| !l.starts_with("Areas"))
-        .take_while(|l| l.starts_with("Areas") || l.starts_with(' '))
-        .collect();
+fn x_in_the_ties_table_asks_for_a_csv_file_and_writes_the_rows_shown() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::StartFilter);
+    typed(&mut a, "country:japan");
+    update(&mut a, Action::Open);
+    let n = tie_rows(&a).len();
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("a prompt, not {:?}", a.mode)
+    };
+    assert!(p.label.contains(&format!("CSV of {n} ties")));
+    assert_eq!(p.editor.text, "ties-shanghai.csv");
+    let screen = frame(&a);
     assert!(
-        areas.len() >= 6,
-        "six aspects, a bullet each: {areas:?}\n{text}"
+        screen.contains("Ties of Shanghai"),
+        "the table stays on screen:\n{screen}"
     );
-    let bullet_at = areas[0].find('•').expect("a bullet on the label's row");
-    for row in &areas[1..] {
-        let at = row.find(|c: char| c != ' ').unwrap_or(0);
-        assert!(at >= bullet_at, "hanging indent: {row:?}");
+    assert!(
+        screen.contains("export CSV of"),
+        "the prompt is drawn:\n{screen}"
+    );
+    update(&mut a, Action::Open);
+    assert!(matches!(a.mode, Mode::Ties(_)), "back in the table");
+    let Some(Effect::WriteFile { path, text }) = a.effects.last() else {
+        panic!("a file to write: {:?}", a.effects)
+    };
+    assert!(path.ends_with("ties-shanghai.csv"));
+    assert_eq!(text.lines().count(), n + 1, "a header and the rows shown");
+    assert!(text.lines().skip(1).all(|l| l.contains("Japan")));
+}
+
+#[test]
+fn x_in_the_list_exports_the_listed_entities() {
+    let mut a = app(120, 35);
+    select(&mut a, "espoo");
+    let n = a.list.rows.len();
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else { panic!() };
+    assert_eq!(p.editor.text, "all-espoo.csv");
+    update(&mut a, Action::Escape);
+    assert_eq!(a.mode, Mode::Browse);
+    update(&mut a, Action::ExportList);
+    update(&mut a, Action::Open);
+    let Some(Effect::WriteFile { text, .. }) = a.effects.last() else {
+        panic!()
+    };
+    assert_eq!(text.lines().count(), n + 1);
+}
+
+#[test]
+fn snapshot_ties_table_of_shanghai_sorted_by_country_and_filtered() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = ties_of_shanghai(w, h);
+        act(&mut a, std::iter::repeat_n(Action::SortPrev, 3));
+        update(&mut a, Action::StartFilter);
+        typed(&mut a, "region:asia");
+        update(&mut a, Action::Open);
+        insta::assert_snapshot!(format!("ties_sorted_filtered_{w}x{h}"), frame(&a));
     }
-    assert!(!areas.iter().any(|l| l.contains("; ")), "{areas:?}");
 }
 
 #[test]
-fn the_browser_card_shows_the_sections_liaison_show_prints() {
-    // A country's card lists the organizations in its cities and its cities' ties, as
-    // `liaison show` does.
-    let text = card_text("countries: finland", 120);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
-        .args(["show", "finland"])
-        .output()
-        .expect("liaison runs");
-    let shown = String::from_utf8_lossy(&out.stdout);
-    assert!(shown.contains("Organizations located here ("), "{shown}");
-    for heading in ["Organizations located here (", "Sister-city ties ("] {
-        let line = shown
-            .lines()
-            .find(|l| l.starts_with(heading))
-            .unwrap_or(heading);
-        assert!(text.contains(line), "{line} in the browser:\n{text}");
+fn snapshot_ties_table_of_shanghai_scrolled_to_its_end() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = ties_of_shanghai(w, h);
+        update(&mut a, Action::Bottom);
+        insta::assert_snapshot!(format!("ties_bottom_{w}x{h}"), frame(&a));
+    }
+}
+
+fn anniversary_names(a: &App) -> Vec<String> {
+    match &a.mode {
+        Mode::Anniversaries(s) => s.items.iter().map(|x| x.label()).collect(),
+        other => panic!("the anniversaries are open, not {other:?}"),
     }
 }
 
 #[test]
-fn a_removed_bookmark_shows_as_removed_on_its_row() {
-    let b = Browser::restarted(&["soea", "espoo"], "")
-        .act(Action::Resize(80, 24))
-        .act(Action::ShowTab(6))
-        .act(Action::Down)
-        .act(Action::ToggleBookmark);
-    let frame = b.frame();
-    let row = frame
-        .lines()
-        .find(|l| l.contains("cty ") && l.contains("Espoo"))
-        .expect("the removed bookmark's row");
-    assert!(row.contains("removed"), "{row}");
+fn a_lists_the_coming_years_anniversaries_in_date_order_and_c_switches_to_the_calendar_year() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert!(!s.items.is_empty());
+    let dates: Vec<_> = s.items.iter().map(|x| x.date.clone()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "in date order");
+    let names = anniversary_names(&a);
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Shanghai – Casablanca, 40 years, 1986")),
+        "{names:?}"
+    );
+    update(&mut a, Action::ToggleYear);
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert_eq!(s.year, Some(2026));
+    update(&mut a, Action::NextYear);
+    let names = anniversary_names(&a);
+    assert!(names.iter().all(|n| !n.contains("40 years, 1986")));
 }
 
 #[test]
-fn snapshot_search_line_with_the_previous_query_selected_80x24() {
-    let b = Browser::new(80, 24)
-        .act(Action::StartSearch)
-        .keys("soea")
-        .act(Action::Open)
-        .act(Action::StartSearch);
-    insta::assert_snapshot!(b.frame());
+fn enter_on_an_anniversary_opens_what_is_celebrated() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    update(&mut a, Action::Bottom);
+    let Mode::Anniversaries(s) = &a.mode else {
+        panic!()
+    };
+    assert_eq!(s.cursor.selected, s.items.len() - 1);
+    let id = s.items[s.cursor.selected].id.clone();
+    update(&mut a, Action::Open);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(selected_id(&a), id);
+}
+
+#[test]
+fn snapshot_anniversaries_of_the_coming_year() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        anniversaries::open_on(&mut a, today());
+        insta::assert_snapshot!(format!("anniversaries_{w}x{h}"), frame(&a));
+        if h < 30 {
+            update(&mut a, Action::Bottom);
+            insta::assert_snapshot!(format!("anniversaries_bottom_{w}x{h}"), frame(&a));
+        }
+    }
+}
+
+#[test]
+fn y_c_on_an_agreement_copies_its_summary_not_only_its_name() {
+    let mut a = app(120, 35);
+    select(&mut a, "agreement:");
+    let i = a.selected().unwrap();
+    let summary = liaison::summary::summary(&a.net.data, i).expect("an agreement has one");
+    act(&mut a, [Action::StartCopy, Action::Copy(CopyWhat::Card)]);
+    let Some(Effect::Copy { label, text }) = a.effects.last() else {
+        panic!("a copy: {:?}", a.effects)
+    };
+    assert!(label.starts_with("summary of"));
+    assert_eq!(*text, summary);
+    assert!(text.lines().count() > 2, "more than a name: {text}");
+}
+
+fn timeline(a: &App) -> &liaison::tui::state::TimelineState {
+    match &a.mode {
+        Mode::Timeline(t) => t,
+        other => panic!("the timeline is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn typing_a_year_in_the_timeline_jumps_to_its_first_item() {
+    let mut a = app(120, 35);
+    update(&mut a, Action::OpenTimeline);
+    typed(&mut a, "2019");
+    let t = timeline(&a);
+    let item = &t.items[t.cursor.selected];
+    assert_eq!(item.date.year, 2019);
+    assert!(
+        t.items[..t.cursor.selected]
+            .iter()
+            .all(|i| i.date.year < 2019)
+    );
+    // Two digits: the first item of the century typed so far.
+    typed(&mut a, "19");
+    let t = timeline(&a);
+    assert!(t.items[t.cursor.selected].date.year >= 1900);
+    assert_eq!(t.year, "19");
+    update(&mut a, Action::Escape);
+    assert!(
+        matches!(a.mode, Mode::Timeline(_)),
+        "Esc first forgets the digits"
+    );
+    update(&mut a, Action::Escape);
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn year_since_and_until_limit_the_timeline_by_date_not_text() {
+    let mut a = app(120, 35);
+    update(&mut a, Action::StartSearch);
+    typed(&mut a, "year:2019");
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::OpenTimeline);
+    let t = timeline(&a);
+    assert!(!t.items.is_empty());
+    assert!(t.items.iter().all(|i| i.date.year == 2019), "only 2019");
+    assert!(
+        t.items.iter().any(|i| i.name.contains("Minsk")),
+        "the 2019 Shanghai–Minsk tie"
+    );
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::StartSearch);
+    typed(&mut a, "shanghai since:2010 until:2012");
+    update(&mut a, Action::Escape);
+    update(&mut a, Action::OpenTimeline);
+    let t = timeline(&a);
+    assert!(!t.items.is_empty());
+    assert!(t.items.iter().all(|i| (2010..=2012).contains(&i.date.year)));
+}
+
+#[test]
+fn snapshot_timeline_after_typing_a_year() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        update(&mut a, Action::OpenTimeline);
+        typed(&mut a, "2019");
+        insta::assert_snapshot!(format!("timeline_year_2019_{w}x{h}"), frame(&a));
+    }
+}
+
+fn map_state(a: &App) -> &liaison::tui::state::MapState {
+    match &a.mode {
+        Mode::Map(m) => m,
+        other => panic!("the map is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn the_map_zooms_around_the_selected_city_not_the_middle_of_the_world() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    update(&mut a, Action::OpenMap);
+    let (lat, lon) = liaison::geo::coords(&a.net, a.selected().unwrap()).unwrap();
+    for zoom in [2.0, 4.0, 8.0] {
+        update(&mut a, Action::ZoomIn);
+        let vp = map_state(&a).viewport;
+        assert_eq!(vp.zoom, zoom);
+        let (xb, yb) = vp.bounds();
+        assert!(
+            xb[0] < lon && lon < xb[1] && yb[0] < lat && lat < yb[1],
+            "Shanghai in view at {zoom}×"
+        );
+    }
+    // Panned away, a zoom keeps Shanghai where it is on screen.
+    act(&mut a, [Action::PanLeft, Action::PanLeft]);
+    let before = map_state(&a).viewport;
+    let at = |vp: liaison::geo::Viewport| {
+        (lon - vp.bounds().0[0]) / (vp.bounds().0[1] - vp.bounds().0[0])
+    };
+    update(&mut a, Action::ZoomOut);
+    let after = map_state(&a).viewport;
+    assert!((at(before) - at(after)).abs() < 1e-9);
+}
+
+#[test]
+fn the_map_title_names_the_highlighted_city_with_its_tie_date() {
+    let mut a = app(120, 35);
+    select(&mut a, "city:shanghai");
+    act(
+        &mut a,
+        [Action::OpenMap, Action::NextCity, Action::NextCity],
+    );
+    let m = map_state(&a);
+    let partner = m.focus.all()[1];
+    let name = a.net.data.display_name(partner);
+    let shanghai = a.selected().unwrap();
+    let tie = liaison::ties::between(&a.net.data, shanghai, partner).expect("a tie");
+    let date = tie.established.as_ref().expect("dated").to_string();
+    let top = frame(&a).lines().nth(1).unwrap_or_default().to_string();
+    assert!(top.contains(&format!("▸ {name}, tie of {date}")), "{top}");
+}
+
+#[test]
+fn snapshot_map_zoomed_on_shanghai() {
+    for (w, h) in [(120, 35), (80, 24)] {
+        let mut a = app(w, h);
+        select(&mut a, "city:shanghai");
+        act(
+            &mut a,
+            [
+                Action::OpenMap,
+                Action::ZoomIn,
+                Action::NextCity,
+                Action::NextCity,
+            ],
+        );
+        insta::assert_snapshot!(format!("map_zoomed_on_shanghai_{w}x{h}"), frame(&a));
+    }
+}
+
+#[test]
+fn d_adds_the_districts_ties_with_a_side_column_and_t_works_on_a_country() {
+    let mut a = ties_of_shanghai(120, 35);
+    let own = tie_rows(&a).len();
+    update(&mut a, Action::ToggleDistricts);
+    let rows = tie_rows(&a);
+    assert!(rows.len() > own);
+    assert!(
+        rows.iter().any(|r| r.side != "Shanghai"),
+        "a district's tie"
+    );
+    assert!(frame(&a).contains("side"), "the side column is shown");
+
+    let mut a = app(120, 35);
+    select(&mut a, "japan");
+    for _ in 0..a.list.rows.len() {
+        if selected_id(&a) == "japan" {
+            break;
+        }
+        update(&mut a, Action::Down);
+    }
+    assert_eq!(selected_id(&a), "japan");
+    update(&mut a, Action::OpenTies);
+    let rows = tie_rows(&a);
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.country != "Japan" || r.side != r.partner)
+    );
+}
+
+#[test]
+fn in_the_ties_table_the_wheel_moves_and_a_click_selects_a_row() {
+    let mut a = ties_of_shanghai(120, 35);
+    update(&mut a, Action::Scroll(10, 10, 1));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 3);
+    // Row 1 is the border, row 2 the header: row 5 is the fourth tie.
+    update(&mut a, Action::Click(10, 5));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 2);
+    update(&mut a, Action::Click(10, 3));
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!(t.cursor.selected, 0);
+    assert_eq!(
+        a.list.cursor.selected, 0,
+        "the panes underneath are untouched"
+    );
+}
+
+#[test]
+fn x_in_the_anniversaries_exports_them_as_an_icalendar_file() {
+    let mut a = app(120, 35);
+    anniversaries::open_on(&mut a, today());
+    let n = match &a.mode {
+        Mode::Anniversaries(s) => s.items.len(),
+        _ => panic!(),
+    };
+    update(&mut a, Action::ExportList);
+    let Mode::Prompt(p) = &a.mode else { panic!() };
+    assert_eq!(p.editor.text, "anniversaries-2026-01-15-2027-01-14.ics");
+    assert!(p.label.contains(&format!("iCalendar of {n} anniversaries")));
+    update(&mut a, Action::Open);
+    assert!(matches!(a.mode, Mode::Anniversaries(_)));
+    let Some(Effect::WriteFile { text, .. }) = a.effects.last() else {
+        panic!()
+    };
+    assert!(text.starts_with("BEGIN:VCALENDAR"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), n);
 }

@@ -45,21 +45,24 @@ pub enum Command {
         #[arg(long)]
         stats: bool,
     },
-    /// Search by name, abbreviation, native name, city or address.
+    /// Search by name, pinyin, abbreviation, place, phone, e-mail or website, with filters.
     #[command(after_help = "Examples:\n  \
-        liaison search shanghai overseas\n  \
-        liaison search org: finland --limit 5\n  \
-        liaison search soea --json")]
+        liaison search shangai   (typos, pinyin such as shhw, phone numbers all work)\n  \
+        liaison search 'country:finland org:'\n  \
+        liaison search 'region:europe tie: since:2000' --json")]
     Search {
-        /// The query; `org:`, `city:`, `person:`, `agreement:`, `event:` filter by kind.
+        /// The query: words to match and filters anywhere (`country:finland`,
+        /// `region:"eastern asia"`, `year:2019`, `since:2010`, `until:2015`,
+        /// `level:official|friendly|memorandum|proposed`, `org:`, `city:`, `person:`,
+        /// `agreement:`, `event:`, `tie:`). Filters alone list everything that passes.
         #[arg(required = true)]
         query: Vec<String>,
         /// Only entities of this kind.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many results [default: 20, or all for filters alone].
+        #[arg(long)]
+        limit: Option<usize>,
         /// Print a JSON array of {id, kind, name, score}.
         #[arg(long)]
         json: bool,

@@ -9,7 +9,7 @@ mod args;
 mod check;
 mod edit;
 mod export;
-mod init;
+pub mod init;
 mod json;
 mod map;
 mod path;
@@ -90,6 +90,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             *limit,
             *json,
             out,
+            err,
         ),
         Command::Show { query, json } => {
             show::run(&cli.data_choice(), &query.join(" "), *json, out, err)

@@ -1,12 +1,16 @@
-//! `liaison search`: best match first, one per line.
+//! `liaison search`: best match first, one per line; filters alone list everything that
+//! passes. A miss says so on stderr (exit 1); a bad filter names the known ones (exit 2).
 
 use super::json::to_safe_json;
-use super::{EXIT_FAIL, EXIT_OK, args::KindArg};
+use super::{EXIT_ERROR, EXIT_FAIL, EXIT_OK, args::KindArg};
 use crate::dataset::DataChoice;
 use crate::network::Network;
 use crate::search::Query;
 use crate::text::clean_line;
 use std::io::{self, Write};
+
+/// Results listed when `--limit` is not given and the query has text.
+const DEFAULT_LIMIT: usize = 20;
 
 #[derive(serde::Serialize)]
 struct Row<'a> {
@@ -16,23 +20,34 @@ struct Row<'a> {
     score: i64,
 }
 
-/// Prints `ID<TAB>KIND<TAB>NAME` lines (or a JSON array); exit 1 when nothing matches.
+/// Prints `ID<TAB>KIND<TAB>NAME` lines (or a JSON array); exit 1 when nothing matches,
+/// 2 when the query has an unknown filter or a bad filter value.
 pub fn run(
     choice: &DataChoice,
     query: &str,
     kind: Option<KindArg>,
-    limit: usize,
+    limit: Option<usize>,
     json: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> io::Result<i32> {
-    let net = Network::load(choice);
     let mut q = Query::parse(query);
+    if let Some(e) = &q.error {
+        writeln!(err, "liaison: {}", clean_line(e))?;
+        return Ok(EXIT_ERROR);
+    }
     if let Some(k) = kind {
         q.kind = Some(k.into());
     }
-    let hits = if q.text.is_empty() {
+    let net = Network::load(choice);
+    let hits = if q.text.is_empty() && q.filters.is_empty() && q.kind.is_none() {
         Vec::new()
     } else {
+        let limit = match limit {
+            Some(l) => l,
+            None if q.text.is_empty() => net.data.len(),
+            None => DEFAULT_LIMIT,
+        };
         net.index.search(&q, limit)
     };
     let rows: Vec<Row<'_>> = hits
@@ -60,7 +75,16 @@ pub fn run(
             )?;
         }
     }
-    let code = if rows.is_empty() { EXIT_FAIL } else { EXIT_OK };
+    let code = if rows.is_empty() {
+        writeln!(
+            err,
+            "liaison: nothing matches \"{}\"",
+            clean_line(query.trim())
+        )?;
+        EXIT_FAIL
+    } else {
+        EXIT_OK
+    };
     drop(rows);
     crate::par::drop_in_background(net);
     Ok(code)

@@ -1,7 +1,7 @@
 //! `liaison show`: one entity's card with its links.
 
 use super::json::to_safe_json;
-use super::{EXIT_FAIL, EXIT_OK};
+use super::{EXIT_ERROR, EXIT_FAIL, EXIT_OK};
 use crate::card::Card;
 use crate::dataset::DataChoice;
 use crate::network::Network;
@@ -32,11 +32,16 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
+    if let Some(e) = crate::search::Query::parse(query).error {
+        writeln!(err, "liaison: {}", clean_line(&e))?;
+        return Ok(EXIT_ERROR);
+    }
     let net = Network::load(choice);
     let Some(i) = net.find(query) else {
         writeln!(err, "liaison: nothing matches \"{}\"", clean_line(query))?;
         return Ok(EXIT_FAIL);
     };
+    ambiguity(&net, query, i, err)?;
     let card = Card::with_graph(&net.data, &net.graph, i);
     let links: Vec<LinkOut> = net
         .graph
@@ -62,11 +67,7 @@ pub fn run(
         writeln!(out, "\n{} ({})", group.label, group.links.len())?;
         for l in group.links {
             let t = l.target as usize;
-            let detail = l
-                .detail
-                .as_deref()
-                .map(|d| format!("  ({})", clean_line(d)))
-                .unwrap_or_default();
+            let detail = l.detail.as_deref().map(detail_text).unwrap_or_default();
             writeln!(
                 out,
                 "  {}{detail}  [{}]",
@@ -83,11 +84,7 @@ pub fn run(
             section.items.len()
         )?;
         for item in &section.items {
-            let detail = item
-                .detail
-                .as_deref()
-                .map(|d| format!("  ({})", clean_line(d)))
-                .unwrap_or_default();
+            let detail = item.detail.as_deref().map(detail_text).unwrap_or_default();
             writeln!(
                 out,
                 "  {}{detail}  [{}]",
@@ -103,6 +100,28 @@ pub fn run(
         }
     }
     Ok(EXIT_OK)
+}
+
+/// When a query has several good matches, one line naming how many and the next few.
+fn ambiguity(net: &Network, query: &str, shown: usize, err: &mut dyn Write) -> io::Result<()> {
+    let good = net.index.good_matches(&crate::search::Query::parse(query));
+    if good.len() < 2 {
+        return Ok(());
+    }
+    let others: Vec<String> = good
+        .iter()
+        .filter(|h| h.entity as usize != shown)
+        .take(3)
+        .map(|h| clean_line(&net.data.display_name(h.entity as usize)).into_owned())
+        .collect();
+    let more = if good.len() > 4 { ", …" } else { "" };
+    writeln!(
+        err,
+        "liaison: best of {} matches; also: {}{more}; see `liaison search {}`",
+        good.len(),
+        others.join(", "),
+        clean_line(query.trim())
+    )
 }
 
 fn write_card(out: &mut dyn Write, card: &Card) -> io::Result<()> {
@@ -153,4 +172,15 @@ fn write_card(out: &mut dyn Write, card: &Card) -> io::Result<()> {
         writeln!(out, "\nNote: {}", clean(n.trim()))?;
     }
     Ok(())
+}
+
+/// A link's qualifier after its name: "  (1998)", or "  · Vice President (as of 2017)" when
+/// the qualifier holds parentheses of its own.
+fn detail_text(d: &str) -> String {
+    let d = clean_line(d);
+    if d.contains('(') {
+        format!("  · {d}")
+    } else {
+        format!("  ({d})")
+    }
 }

@@ -48,17 +48,22 @@ impl Widget for MapView<'_> {
         if area.width < 3 || area.height < 3 {
             return;
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(self.border)
-            .title(Span::styled(self.title.clone(), self.title_style));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = Block::default().borders(Borders::ALL).inner(area);
         if inner.height < 2 {
             return;
         }
         let legend_area = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
         let map_area = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
+        let labels = place_labels(
+            self.net,
+            self.focus,
+            self.highlight,
+            self.viewport,
+            map_area,
+        );
+        let missing = unlabelled(self.net, self.focus, &labels, self.viewport, map_area);
+        let block = self.block(missing, area.width);
+        block.render(area, buf);
         let (xb, yb) = self.viewport.bounds();
         let net = self.net;
         let all: Vec<(usize, (f64, f64))> = (0..net.data.len())
@@ -74,13 +79,6 @@ impl Widget for MapView<'_> {
             .iter()
             .filter_map(|&c| coords(net, c).map(|p| (c, p)))
             .collect();
-        let labels = place_labels(
-            self.net,
-            self.focus,
-            self.highlight,
-            self.viewport,
-            map_area,
-        );
         let marker = if self.plain {
             Marker::Dot
         } else {
@@ -165,23 +163,38 @@ impl Widget for MapView<'_> {
                 style,
             );
         }
-        let legend = TextLine::from(vec![
-            Span::styled(
-                if self.plain { "@ " } else { "● " },
-                Style::new().fg(CENTER),
-            ),
-            Span::raw("selected  "),
-            Span::styled(
-                if self.plain { "o " } else { "● " },
-                Style::new().fg(RELATED),
-            ),
-            Span::raw("sister / linked cities  "),
-            Span::styled(if self.plain { "+ " } else { "• " }, Style::new().fg(OTHER)),
-            Span::raw("other cities  "),
-            Span::styled("● ", Style::new().fg(HIGHLIGHT)),
-            Span::raw("highlighted"),
-        ]);
-        legend.render(legend_area, buf);
+        legend(self.plain).render(legend_area, buf);
+    }
+}
+
+/// The legend under the map.
+fn legend(plain: bool) -> TextLine<'static> {
+    TextLine::from(vec![
+        Span::styled(if plain { "@ " } else { "● " }, Style::new().fg(CENTER)),
+        Span::raw("selected  "),
+        Span::styled(if plain { "o " } else { "● " }, Style::new().fg(RELATED)),
+        Span::raw("sister / linked cities  "),
+        Span::styled(if plain { "+ " } else { "• " }, Style::new().fg(OTHER)),
+        Span::raw("other cities  "),
+        Span::styled("● ", Style::new().fg(HIGHLIGHT)),
+        Span::raw("highlighted"),
+    ])
+}
+
+impl MapView<'_> {
+    /// The border with the title, and `+N unlabelled` pinned right (the title gives way).
+    fn block(&self, missing: usize, width: u16) -> Block<'static> {
+        let note = if missing > 0 {
+            format!(" +{missing} unlabelled ")
+        } else {
+            String::new()
+        };
+        let room = (width as usize).saturating_sub(3 + note.width());
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.border)
+            .title(Span::styled(cut(&self.title, room), self.title_style))
+            .title_top(TextLine::from(Span::styled(note, self.title_style)).right_aligned())
     }
 }
 
@@ -209,8 +222,35 @@ fn cell_of(lon: f64, lat: f64, vp: Viewport, area: Rect) -> Option<(u16, u16)> {
     Some((area.x + col, area.y + row))
 }
 
+/// `text` cut to `max` columns, ending in `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// How many of the focus cities in view got no label for want of room.
+fn unlabelled(net: &Network, focus: &Focus, labels: &[Label], vp: Viewport, area: Rect) -> usize {
+    focus
+        .all()
+        .into_iter()
+        .filter(|&c| coords(net, c).is_some_and(|(lat, lon)| cell_of(lon, lat, vp, area).is_some()))
+        .filter(|&c| !labels.iter().any(|l| l.city == c))
+        .count()
+}
+
 /// A label placed on screen.
 struct Label {
+    city: usize,
     x: u16,
     y: u16,
     text: String,
@@ -278,6 +318,7 @@ fn place_labels(
                 taken.push((ay, ax, ax + w));
                 placed.push(i);
                 out.push(Label {
+                    city: i,
                     x: ax,
                     y: ay,
                     text: text.clone(),

@@ -1,4 +1,4 @@
-//! Every searchable string of a dataset, prepared once: lower-cased into one arena, with a
+//! Every searchable string of a dataset, prepared once: folded into one arena, with a
 //! bitmask of the characters it holds (to reject a field without reading it), and the
 //! original text kept only where lower-casing changed it.
 
@@ -75,26 +75,22 @@ impl Fields {
         f
     }
 
-    /// Adds a field to the entity being built; empty texts are skipped.
-    pub fn push(&mut self, field: Field, text: &str) {
-        if text.is_empty() {
-            return;
+    /// Adds a field to the entity being built: its original text and the form it is
+    /// matched in (folded, or a phone number's digits), with `extra` mask bits (the letters
+    /// of its pinyin). Empty texts are skipped; returns whether the field was added.
+    pub fn push(&mut self, field: Field, text: &str, folded: &str, extra: u64) -> bool {
+        if folded.is_empty() {
+            return false;
         }
         let start = self.lower.len();
-        if text.is_ascii() {
-            self.lower
-                .extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            self.lower.push_str(&text.to_lowercase());
-        }
-        let lower = &self.lower[start..];
-        let (Ok(start32), Ok(len)) = (u32::try_from(start), u32::try_from(lower.len())) else {
+        self.lower.push_str(folded);
+        let (Ok(start32), Ok(len)) = (u32::try_from(start), u32::try_from(folded.len())) else {
             // Over 4 GiB of searchable text: the rest is not searchable.
             self.lower.truncate(start);
-            return;
+            return false;
         };
-        let mask = text_mask(lower);
-        let (orig_start, orig_len) = if lower == text {
+        let mask = text_mask(folded) | extra;
+        let (orig_start, orig_len) = if folded == text {
             (u32::MAX, 0)
         } else {
             let at = self.orig.len();
@@ -114,6 +110,7 @@ impl Fields {
             orig_start,
             orig_len,
         });
+        true
     }
 
     /// Ends the entity being built.
@@ -150,7 +147,7 @@ impl Fields {
         self.hot[f]
     }
 
-    /// A field's lower-case text.
+    /// A field's folded text.
     #[inline]
     pub fn lower(&self, h: Hot) -> &str {
         &self.lower[h.start as usize..(h.start + h.len) as usize]

@@ -1,7 +1,7 @@
 //! Matching one lower-case field against a query, by tiers: exact, prefix, word starts,
-//! substring, then fuzzy (skim). The cheap tiers need one substring scan, with a searcher
-//! built once per query; skim scoring runs only where every character of the query
-//! appears in order.
+//! substring, then fuzzy (skim, scored by fuzzy-matcher itself). The cheap tiers need one
+//! substring scan, with a searcher built once per query; skim scoring runs only where every
+//! character of the query appears in order.
 
 use super::Tier;
 use super::fields::char_bit;
@@ -13,7 +13,9 @@ pub(super) struct Prepared<'q> {
     pub text: &'q str,
     /// The bits of its characters, blanks aside (see [`super::fields::char_bit`]).
     pub mask: u64,
-    words: Vec<&'q str>,
+    pub words: Vec<&'q str>,
+    /// The query as pinyin matching takes it, when it can be pinyin.
+    pub pinyin: Option<Vec<char>>,
     /// Its characters, for the fuzzy prefilter.
     chars: Vec<char>,
     /// Whether it is one word: then every entity it matches holds it in order in some
@@ -34,6 +36,7 @@ impl<'q> Prepared<'q> {
             text,
             mask,
             words: text.split_whitespace().collect(),
+            pinyin: super::pinyin::pinyin_query(text),
             chars: text.chars().collect(),
             finder: memchr::memmem::Finder::new(text),
             one_word: !text.contains(char::is_whitespace),
@@ -144,6 +147,15 @@ pub(super) enum Fuzzy {
     Score(i64),
 }
 
+/// Whether `text` holds the query's characters in order.
+pub(super) fn in_order_of(text: &str, q: &Prepared<'_>) -> bool {
+    if text.is_ascii() && q.text.is_ascii() {
+        in_order_ascii(text.as_bytes(), q.text.as_bytes())
+    } else {
+        in_order(text, &q.chars)
+    }
+}
+
 /// How `text` fuzzy-matches `q`: skim runs only when the query's characters are all there
 /// in order.
 pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
@@ -156,18 +168,37 @@ pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
         return Fuzzy::Apart;
     }
     let qlen = q.chars.len();
-    let score = super::skim::fuzzy_with(text, q.text, |score, idx| {
-        let ok = if ascii {
-            plausible_ascii(text.as_bytes(), idx, qlen)
-        } else {
-            super::plausible(text, idx, qlen)
-        };
-        ok.then_some(score)
-    });
-    match score {
-        Some(Some(score)) => Fuzzy::Score(score),
-        _ => Fuzzy::Implausible,
+    // Skim's alignment can only be plausible where some alignment is: most texts that
+    // hold the letters in order have neither a compact window nor initials, and are
+    // settled here without scoring.
+    if !could_be_plausible(text, &q.chars) {
+        return Fuzzy::Implausible;
     }
+    match fuzzy_indices(text, q.text) {
+        Some((score, idx)) => {
+            let ok = if ascii {
+                plausible_ascii(text.as_bytes(), &idx, qlen)
+            } else {
+                super::plausible(text, &idx, qlen)
+            };
+            if ok {
+                Fuzzy::Score(score)
+            } else {
+                Fuzzy::Implausible
+            }
+        }
+        None => Fuzzy::Implausible,
+    }
+}
+
+/// fuzzy-matcher's skim score and character positions of `q` in `text`, from a matcher
+/// made for this call alone: a matcher's cached matrix is not cleared between calls and
+/// could make a score depend on the texts scored before (skim #1071), so none is reused.
+/// (`use_cache(false)` would say the same, but in fuzzy-matcher 0.3.7 it panics on a
+/// `RefCell` borrowed twice when it frees the matrix.)
+pub(super) fn fuzzy_indices(text: &str, q: &str) -> Option<(i64, Vec<usize>)> {
+    use fuzzy_matcher::FuzzyMatcher;
+    fuzzy_matcher::skim::SkimMatcherV2::default().fuzzy_indices(text, q)
 }
 
 /// [`super::plausible`] for an ASCII text, without collecting its characters.
@@ -175,14 +206,107 @@ fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
-    if last - first < qlen * 2 + 2 {
+    if super::compact(first, last, qlen) {
         return true;
     }
     let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
-    positions
+    super::initials(positions, word_start)
+}
+
+/// Whether some alignment of `q` in `text` passes [`super::plausible`]: a compact window
+/// holding it in order, or initials of neighbouring words. Allocates only for non-ASCII.
+fn could_be_plausible(text: &str, q: &[char]) -> bool {
+    if text.is_ascii() && q.iter().all(char::is_ascii) {
+        let qb: Vec<u8> = q.iter().map(|&c| c as u8).collect();
+        return plausible_somewhere(text.as_bytes(), &qb, |b: u8| b.is_ascii_alphanumeric());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    plausible_somewhere(&chars, q, char::is_alphanumeric)
+}
+
+fn plausible_somewhere<T: Copy + PartialEq>(
+    text: &[T],
+    q: &[T],
+    alnum: impl Fn(T) -> bool + Copy,
+) -> bool {
+    let qlen = q.len();
+    let Some(&first) = q.first() else {
+        return false;
+    };
+    // The shortest window from each start, matching greedily.
+    let widest = qlen + (qlen / 4).max(1);
+    if qlen >= 4 {
+        for start in 0..text.len() {
+            if text[start] != first {
+                continue;
+            }
+            let mut k = 1;
+            let mut at = start + 1;
+            while k < qlen && at < text.len() && at - start < widest {
+                if text[at] == q[k] {
+                    k += 1;
+                }
+                at += 1;
+            }
+            if k == qlen {
+                return true;
+            }
+        }
+    }
+    (0..text.len()).any(|i| {
+        text[i] == first && (i == 0 || !alnum(text[i - 1])) && initials_at(text, i, q, 0, 0, alnum)
+    })
+}
+
+/// The start of the word after the one at `i`, if any.
+fn next_word<T: Copy>(text: &[T], i: usize, alnum: impl Fn(T) -> bool) -> Option<usize> {
+    let mut j = i;
+    while j < text.len() && alnum(text[j]) {
+        j += 1;
+    }
+    while j < text.len() && !alnum(text[j]) {
+        j += 1;
+    }
+    (j < text.len()).then_some(j)
+}
+
+/// Whether `q[pos..]` is made of prefixes of the words from the one at `i` on, skipping at
+/// most one word between two, with at least two runs and at most three letters a run on
+/// average.
+fn initials_at<T: Copy + PartialEq>(
+    text: &[T],
+    i: usize,
+    q: &[T],
+    pos: usize,
+    runs: usize,
+    alnum: impl Fn(T) -> bool + Copy,
+) -> bool {
+    let common = text[i..]
         .iter()
-        .enumerate()
-        .all(|(k, &p)| word_start(p) || (k > 0 && positions[k - 1] + 1 == p))
+        .zip(&q[pos..])
+        .take_while(|(a, b)| alnum(**a) && a == b)
+        .count();
+    for len in (1..=common).rev() {
+        let (pos, runs) = (pos + len, runs + 1);
+        if pos == q.len() {
+            if runs >= 2 && q.len() <= runs * 3 {
+                return true;
+            }
+            continue;
+        }
+        let Some(next) = next_word(text, i, alnum) else {
+            continue;
+        };
+        if initials_at(text, next, q, pos, runs, alnum) {
+            return true;
+        }
+        if let Some(after) = next_word(text, next, alnum)
+            && initials_at(text, after, q, pos, runs, alnum)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the bytes of `q` appear in `text` in order.

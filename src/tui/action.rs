@@ -125,6 +125,30 @@ pub enum Action {
     Copy(CopyWhat),
     /// Export the selection's card as vCard to a file the user names.
     ExportCard,
+    /// Open the selection's data file at its line in the user's editor.
+    Edit,
+    /// Export the list shown (the listed entities, or the ties table) as CSV to a file.
+    ExportList,
+    /// Open the ties table of the selected city, region or country.
+    OpenTies,
+    /// Open the round anniversaries of the coming year.
+    OpenAnniversaries,
+    /// Table: sort by the next column.
+    SortNext,
+    /// Table: sort by the previous column.
+    SortPrev,
+    /// Table: reverse the order.
+    SortReverse,
+    /// Table: type a filter in the search syntax.
+    StartFilter,
+    /// Ties table: list the ties of the place's districts too, or not.
+    ToggleDistricts,
+    /// Anniversaries: switch between the coming 365 days and this calendar year.
+    ToggleYear,
+    /// Anniversaries: the next calendar year.
+    NextYear,
+    /// Anniversaries: the previous calendar year.
+    PrevYear,
     /// The terminal changed size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
@@ -143,6 +167,15 @@ pub enum Action {
     /// Internal: what came of an effect (saving, copying, writing a file), for the status.
     #[serde(skip)]
     Done(String),
+    /// Internal: the entity to edit is in the built-in dataset, which `liaison init` would
+    /// copy to `dir` (when the platform has a data directory).
+    #[serde(skip)]
+    EditBuiltIn {
+        /// The entity, in the data shown.
+        entity: usize,
+        /// Where `liaison init` copies the data.
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// A listing from the search worker, for the search numbered `generation` on `net`.
@@ -197,6 +230,23 @@ impl PartialEq for Loaded {
 }
 
 impl Eq for Loaded {}
+
+/// An entity of one version of the data, compared by identity: what an editor opens.
+#[derive(Debug, Clone)]
+pub struct EditTarget {
+    /// The data it is in.
+    pub net: Arc<Network>,
+    /// The entity.
+    pub entity: usize,
+}
+
+impl PartialEq for EditTarget {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.net, &other.net) && self.entity == other.entity
+    }
+}
+
+impl Eq for EditTarget {}
 
 /// What `y` copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,12 @@
 //! The browser's dealings with the world outside its state: saving bookmarks, the
-//! clipboard, writing exported files, suspending, and watching the data files for changes
-//! (by their folders, so saves by rename and folders made again keep being seen) and
-//! loading them again. Each effect's outcome, and each reloaded dataset, comes back as an
-//! [`Action`] for `update`; nothing here changes the state.
+//! clipboard, writing exported files, suspending, running the user's editor (with the
+//! terminal lent to it, then a reload) and copying the built-in data as `liaison init` does,
+//! and watching the data files for changes (by their folders, so saves by rename and folders
+//! made again keep being seen) and loading them again. Each effect's outcome, and each
+//! reloaded dataset, comes back as an [`Action`] for `update`; nothing here changes the
+//! state. Threads that bring news (the watcher, the loader) ring the loop's doorbell.
 
-use super::action::{Action, Loaded};
+use super::action::{Action, EditTarget, Loaded};
 use super::saved::Saved;
 use super::state::Effect;
 use crate::dataset::DataChoice;
@@ -25,9 +27,10 @@ pub trait Surroundings {
         false
     }
 
-    /// Whether something is under way that should be looked at again soon.
-    fn busy(&self) -> bool {
-        false
+    /// How long until something falls due that no other thread will ring for (a reload
+    /// after the files have been quiet for a moment); `None`: nothing.
+    fn due_in(&self) -> Option<Duration> {
+        None
     }
 }
 
@@ -72,11 +75,15 @@ impl Outside {
         }
     }
 
-    fn effect(&mut self, effect: Effect, saved: &Saved) -> Option<Action> {
+    fn effect(&mut self, effect: Effect, saved: &Saved) -> Vec<Action> {
         let done = match effect {
             Effect::SaveState => {
-                let path = self.state_path.as_deref()?;
-                let e = super::saved::save(path, saved).err()?;
+                let Some(path) = self.state_path.as_deref() else {
+                    return Vec::new();
+                };
+                let Err(e) = super::saved::save(path, saved) else {
+                    return Vec::new();
+                };
                 format!("could not save bookmarks to {}: {e}", path.display())
             }
             Effect::Copy { label, text } => match copy_osc52(&text) {
@@ -90,14 +97,75 @@ impl Outside {
             Effect::Reload => {
                 self.due = Some(Instant::now());
                 self.asked = true;
-                return None;
+                return Vec::new();
             }
             Effect::Suspend => {
                 super::terminal::suspend();
-                return None;
+                return Vec::new();
             }
+            Effect::Edit(target) => return vec![self.edit(&target)],
+            Effect::InitAndEdit(target) => return self.init_and_edit(&target),
         };
-        Some(Action::Done(done))
+        vec![Action::Done(done)]
+    }
+
+    /// Runs the user's editor at the entity's file and line, with the terminal lent to it;
+    /// the data is reloaded after (once the files are quiet, with the watcher's news).
+    fn edit(&mut self, target: &EditTarget) -> Action {
+        use crate::edit::{EditError, command_from_env, location};
+        let (file, line) = match location(&self.choice, &target.net.data, target.entity) {
+            Ok(found) => found,
+            Err(EditError::BuiltIn { dir }) => {
+                return Action::EditBuiltIn {
+                    entity: target.entity,
+                    dir,
+                };
+            }
+            Err(e) => return Action::Done(format!("cannot edit: {e}")),
+        };
+        let command = match command_from_env(&file, line) {
+            Ok(c) => c,
+            Err(e) => return Action::Done(format!("cannot edit: {e}")),
+        };
+        let status = super::terminal::lend(|| command.to_command().status());
+        self.due = Some(Instant::now() + Duration::from_millis(250));
+        Action::Done(match status {
+            Ok(s) if s.success() => format!("edited {} at line {line}", file.display()),
+            Ok(s) => format!("the editor ({command}) ended with {s}"),
+            Err(e) => format!("cannot run the editor ({command}): {e}"),
+        })
+    }
+
+    /// Copies the built-in data as `liaison init` does, reads and watches the copy from
+    /// now on, and edits the entity there.
+    fn init_and_edit(&mut self, target: &EditTarget) -> Vec<Action> {
+        let Some(dir) = crate::dataset::source::user_data_dir() else {
+            return vec![Action::Done("this platform has no data directory".into())];
+        };
+        // What `liaison init` prints is not for the browser's screen.
+        let copied = crate::cli::init::run(Some(dir.clone()), &mut std::io::sink());
+        match copied {
+            Ok(0) => {}
+            Ok(code) => return vec![Action::Done(format!("liaison init failed ({code})"))],
+            Err(e) => return vec![Action::Done(format!("could not copy the data: {e}"))],
+        }
+        let state_path = self.state_path.take();
+        *self = Outside::new(&DataChoice::Paths(vec![dir.clone()]), state_path);
+        let net = Arc::new(Network::load_silently(&self.choice));
+        let copied = format!("copied the built-in data to {}", dir.display());
+        let id = target.net.data.entity(target.entity).id();
+        let edited = match net.data.index_of(id) {
+            Some(entity) => self.edit(&EditTarget {
+                net: net.clone(),
+                entity,
+            }),
+            None => Action::Done(format!("{id} is not in the copy")),
+        };
+        let edited = match edited {
+            Action::Done(what) => Action::Done(format!("{copied}; {what}")),
+            other => other,
+        };
+        vec![Action::Reloaded(Loaded::asked(net)), edited]
     }
 
     /// Starts a load when the files have been quiet for a moment; takes one that finished.
@@ -118,6 +186,7 @@ impl Outside {
             std::thread::spawn(move || {
                 // The browser owns the screen: no progress line on stderr.
                 let _ = tx.send(Network::load_silently(&choice));
+                super::wake::ring();
             });
             self.loading = Some(rx);
         }
@@ -144,14 +213,16 @@ impl Surroundings for Outside {
     fn carry_out(&mut self, effects: Vec<Effect>, saved: &Saved) -> Vec<Action> {
         let mut out: Vec<Action> = effects
             .into_iter()
-            .filter_map(|e| self.effect(e, saved))
+            .flat_map(|e| self.effect(e, saved))
             .collect();
         out.extend(self.reload());
         out
     }
 
-    fn busy(&self) -> bool {
-        self.due.is_some() || self.loading.is_some()
+    fn due_in(&self) -> Option<Duration> {
+        // While loading, the loader rings when it is done.
+        let due = self.due.filter(|_| self.loading.is_none())?;
+        Some(due.saturating_duration_since(Instant::now()))
     }
 
     fn take_redraw(&mut self) -> bool {
@@ -223,6 +294,7 @@ fn watch(paths: &[PathBuf], tx: mpsc::Sender<Change>) -> Option<Watch> {
         }
         for change in ev.paths.iter().filter_map(|p| classify(p, &f1, &f2)) {
             let _ = tx.send(change);
+            super::wake::ring();
         }
     })
     .ok()?;

@@ -4,7 +4,8 @@
 //! the help are generated from it). [`event_loop`] runs them; [`effects`] carries out what
 //! `update` asks of the world and [`worker`] runs typed searches, both answering with
 //! actions. [`terminal`] owns the terminal: raw mode, alternate screen, mouse and paste,
-//! always restored. The browser's own files are [`config`] and [`saved`].
+//! always restored. [`wake`] lets the loop sleep until something happens. The browser's
+//! own files are [`config`] and [`saved`].
 
 pub mod action;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod wake;
 pub mod worker;
 
 use crate::dataset::{DataChoice, Problem};
@@ -75,7 +77,7 @@ pub fn run(net: Network, setup: Setup) -> std::io::Result<()> {
     let size = guard.terminal.size()?;
     let mut app = prepare(Arc::new(net), &setup, size.width, size.height);
     let mut outside = effects::Outside::new(&setup.choice, setup.state_path.clone());
-    let mut events = event_loop::TerminalEvents;
+    let mut events = event_loop::TerminalEvents::new()?;
     let result = event_loop::run_loop(&mut guard.terminal, &mut app, &mut events, &mut outside);
     // Quitting need not wait for a large dataset to be freed.
     crate::par::drop_in_background(app);

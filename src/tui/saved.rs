@@ -57,9 +57,11 @@ pub struct Saved {
     pub last: Option<LastPlace>,
     /// Earlier searches, most recent first.
     pub searches: Vec<String>,
-    /// This session's changes not yet saved.
+    /// This session's changes not yet saved (filled by [`Saved::toggle_bookmark`] and
+    /// [`Saved::note_recent`]; opaque). Public only so that `Saved { .., ..Saved::default() }`
+    /// can be written anywhere.
     #[serde(skip)]
-    pending: Pending,
+    pub pending: Pending,
 }
 
 impl PartialEq for Saved {
@@ -115,7 +117,7 @@ impl Change {
 /// Changes waiting for the next save; behind a lock so that [`save`] can take them from a
 /// shared `&Saved`.
 #[derive(Debug, Default)]
-struct Pending(Mutex<Vec<Change>>);
+pub struct Pending(Mutex<Vec<Change>>);
 
 impl Clone for Pending {
     fn clone(&self) -> Self {

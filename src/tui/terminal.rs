@@ -4,7 +4,9 @@
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (a thread that restores, then exits with
 //! 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and SIGTSTP give the terminal
 //! back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
-//! loop for a full redraw ([`take_redraw`]).
+//! loop for a full redraw ([`take_redraw`]). [`lend`] gives the terminal to another program
+//! (the editor) the same way and takes it back when that program ends. Signals the loop must
+//! see (a resize, a return from a stop) ring its doorbell ([`super::wake`]).
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -50,6 +52,11 @@ fn take() -> std::io::Result<()> {
 /// shell's job control, and a shell sees either stop the same way.
 #[cfg(unix)]
 pub fn suspend() {
+    if !ACTIVE.load(Ordering::SeqCst) {
+        // The terminal is lent (an editor runs) or given back: only stop.
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+        return;
+    }
     let mut out = stdout().lock();
     // CAN ends any escape sequence a frame was cut off in the middle of.
     let _ = out.write_all(b"\x18");
@@ -72,6 +79,28 @@ fn resume() {
         restore();
     }
     REDRAW.store(true, Ordering::SeqCst);
+    super::wake::ring();
+}
+
+/// Gives the terminal to another program for as long as `run` runs — as a suspend does:
+/// mouse capture and raw mode off, the normal screen back — then takes it again and asks for
+/// a full redraw. Meanwhile a stop and a continue (job control in the other program) leave
+/// the terminal alone.
+pub fn lend<T>(run: impl FnOnce() -> T) -> T {
+    let held = ACTIVE.swap(false, Ordering::SeqCst);
+    {
+        let mut out = stdout().lock();
+        // CAN ends any escape sequence a frame was cut off in the middle of.
+        let _ = out.write_all(b"\x18");
+        restore();
+        let _ = out.flush();
+    }
+    let result = run();
+    if held {
+        ACTIVE.store(true, Ordering::SeqCst);
+        resume();
+    }
+    result
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -103,16 +132,17 @@ fn install_panic_hook() {
 /// the default action, these signals would kill the program with the terminal in raw mode
 /// on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
 /// from `kill`.) SIGTSTP suspends ([`suspend`]); SIGCONT takes the terminal again (after a
-/// stop the program did not ask for, such as SIGSTOP).
+/// stop the program did not ask for, such as SIGSTOP); SIGWINCH wakes the event loop to
+/// read the new size.
 #[cfg(unix)]
 fn install_signal_handler() {
     use signal_hook::consts::{
-        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGWINCH,
     };
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let wanted = [
-            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTSTP, SIGCONT,
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTSTP, SIGCONT, SIGWINCH,
         ];
         // Without the handler the browser still works; only the signals act as before.
         let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
@@ -125,6 +155,7 @@ fn install_signal_handler() {
                     match signal {
                         SIGTSTP => suspend(),
                         SIGCONT => resume(),
+                        SIGWINCH => super::wake::resized(),
                         _ => {
                             // Holding stdout, no frame is drawn after the terminal is
                             // restored; CAN first ends any escape sequence a frame was cut
@@ -160,7 +191,13 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout())) {
+        // A fixed viewport: ratatui never asks the terminal its size per frame; the event
+        // loop resizes it on the terminal's resize events.
+        let area = crossterm::terminal::size().map(|(w, h)| ratatui::layout::Rect::new(0, 0, w, h));
+        let options = area.map(|a| ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(a),
+        });
+        match options.and_then(|o| Terminal::with_options(CrosstermBackend::new(stdout()), o)) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 ACTIVE.store(false, Ordering::SeqCst);

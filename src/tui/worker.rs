@@ -87,6 +87,7 @@ fn serve(inbox: mpsc::Receiver<Request>, outbox: mpsc::Sender<Listed>, seen: Arc
             if outbox.send(listed).is_err() {
                 return;
             }
+            super::wake::ring();
         }
     }
 }

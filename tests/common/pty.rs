@@ -203,6 +203,18 @@ impl Session {
 
     /// Starts `liaison ARGS` in a `rows` × `cols` pty, with `home` as its home.
     pub fn launch_sized(home: &Path, args: &[&str], rows: u16, cols: u16) -> Session {
+        Session::launch_with_env(home, args, rows, cols, &[])
+    }
+
+    /// Starts `liaison ARGS` in a `rows` × `cols` pty, with `home` as its home and the
+    /// variables `env` set (e.g. `EDITOR`).
+    pub fn launch_with_env(
+        home: &Path,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(size(rows, cols))
             .expect("open a pty");
@@ -217,6 +229,9 @@ impl Session {
             cmd.env(var, home.join(var.to_lowercase()));
         }
         cmd.env("TERM", "xterm-256color");
+        for (var, value) in env {
+            cmd.env(var, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn liaison");
         // Only the child may hold the slave, so the reader sees end of file when it exits.
         drop(pty.slave);

@@ -37,6 +37,7 @@ impl Default for Keymap {
         copy(&mut b);
         prompt(&mut b);
         views(&mut b);
+        tables(&mut b);
         search(&mut b);
         overlay(&mut b);
         Keymap { bindings: b.0 }
@@ -87,6 +88,10 @@ fn normal(b: &mut Binder) {
     b.bind(n, &[ch('r')], Reload);
     b.bind(n, &[ch('y')], StartCopy);
     b.bind(n, &[ch('x')], ExportCard);
+    b.bind(n, &[ch('e')], Edit);
+    b.bind(n, &[ch('X')], ExportList);
+    b.bind(n, &[ch('T')], OpenTies);
+    b.bind(n, &[ch('A')], OpenAnniversaries);
     b.bind(n, &[ch('m')], OpenMap);
     b.bind(n, &[ch('p')], StartPath);
     b.bind(n, &[ch('t')], OpenTimeline);
@@ -107,9 +112,15 @@ fn copy(b: &mut Binder) {
 }
 
 fn prompt(b: &mut Binder) {
+    for mode in [KeyMode::Prompt, KeyMode::Filter] {
+        line(b, mode);
+    }
+}
+
+/// The line editor's keys, for a prompt and a table's filter.
+fn line(b: &mut Binder, pr: KeyMode) {
     use Action::*;
     use KeyCode as K;
-    let pr = KeyMode::Prompt;
     b.bind(pr, &[code(K::Enter)], Open);
     b.bind(pr, &[code(K::Esc)], Escape);
     b.bind(pr, &[code(K::Backspace), ctrl('h')], SearchBackspace);
@@ -156,6 +167,36 @@ fn views(b: &mut Binder) {
         b.bind(mode, &[ch('q')], Quit);
         b.bind(mode, &[ch('?'), code(K::F(1))], ToggleHelp);
         b.bind(mode, &[code(K::Backspace), ctrl('o'), ch('[')], HistoryBack);
+    }
+}
+
+fn tables(b: &mut Binder) {
+    use Action::*;
+    use KeyCode as K;
+    let (t, a) = (KeyMode::Ties, KeyMode::Anniversaries);
+    for mode in [t, a] {
+        b.bind(mode, &[ch('j'), code(K::Down)], Down);
+        b.bind(mode, &[ch('k'), code(K::Up)], Up);
+        b.bind(mode, &[code(K::PageDown), ctrl('d'), ch(' ')], PageDown);
+        b.bind(mode, &[code(K::PageUp), ctrl('u')], PageUp);
+        b.bind(mode, &[ch('g'), code(K::Home)], Top);
+        b.bind(mode, &[ch('G'), code(K::End)], Bottom);
+        b.bind(mode, &[code(K::Enter)], Open);
+    }
+    b.bind(t, &[ch('s'), code(K::Right)], SortNext);
+    b.bind(t, &[ch('S'), code(K::Left)], SortPrev);
+    b.bind(t, &[ch('r')], SortReverse);
+    b.bind(t, &[ch('/')], StartFilter);
+    b.bind(t, &[ch('d')], ToggleDistricts);
+    b.bind(t, &[ch('X')], ExportList);
+    b.bind(a, &[ch('X')], ExportList);
+    b.bind(a, &[ch('c')], ToggleYear);
+    b.bind(a, &[ch('>'), ch('n')], NextYear);
+    b.bind(a, &[ch('<'), ch('N')], PrevYear);
+    for mode in [t, a] {
+        b.bind(mode, &[code(K::Esc)], Escape);
+        b.bind(mode, &[ch('q')], Quit);
+        b.bind(mode, &[ch('?'), code(K::F(1))], ToggleHelp);
     }
 }
 

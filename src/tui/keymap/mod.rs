@@ -35,6 +35,12 @@ pub enum KeyMode {
     Copy,
     /// Typing an answer to a prompt (a file name).
     Prompt,
+    /// The ties table.
+    Ties,
+    /// The anniversaries view.
+    Anniversaries,
+    /// Typing a table's filter: letters are text.
+    Filter,
 }
 
 /// One binding: in a mode, a key does an action.
@@ -165,7 +171,7 @@ impl Keymap {
         // Typing is text in the search line and prompts; while browsing, a printable key
         // bound to nothing starts a search with it (type-to-search).
         match (mode, key.code) {
-            (KeyMode::Search | KeyMode::Prompt, KeyCode::Char(c))
+            (KeyMode::Search | KeyMode::Prompt | KeyMode::Filter, KeyCode::Char(c))
                 if !key.mods.intersects(CTRL | ALT) =>
             {
                 Some(Action::SearchInsert(c))
@@ -173,6 +179,10 @@ impl Keymap {
             (KeyMode::Normal, KeyCode::Char(c))
                 if !key.mods.intersects(CTRL | ALT) && !c.is_whitespace() && !c.is_control() =>
             {
+                Some(Action::SearchInsert(c))
+            }
+            // Digits typed in the timeline are a year to jump to.
+            (KeyMode::Timeline, KeyCode::Char(c)) if c.is_ascii_digit() && key.mods.is_empty() => {
                 Some(Action::SearchInsert(c))
             }
             _ => None,
@@ -206,6 +216,12 @@ impl Keymap {
             });
         }
         out.push(HelpEntry {
+            section: describe::describe(KeyMode::Timeline, &Action::Down).0,
+            keys: vec!["0–9".into()],
+            description: describe::describe(KeyMode::Timeline, &Action::SearchInsert('0')).1,
+            mode: KeyMode::Timeline,
+        });
+        out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["Ctrl-c".into()],
             description: "quit at once",
@@ -220,7 +236,7 @@ impl Keymap {
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["mouse".into()],
-            description: "click: select, again: open",
+            description: "click; twice: open",
             mode: KeyMode::Normal,
         });
         out
@@ -344,7 +360,7 @@ mod tests {
         let back = help.iter().find(|h| h.description == "back").unwrap();
         assert_eq!(back.keys, ["Backspace", "Ctrl-o", "Alt-←", "["]);
         let total: usize = help.iter().map(|h| h.keys.len()).sum();
-        assert_eq!(total, km.bindings.len() + 3);
+        assert_eq!(total, km.bindings.len() + 4);
     }
 
     #[test]

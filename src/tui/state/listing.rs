@@ -55,7 +55,7 @@ pub fn listing(
     let recent = marked(&saved.recent);
     counts[Tab::Bookmarks.index()] = bookmarks.len();
     counts[Tab::Recent.index()] = recent.len();
-    let rows = if query.text.is_empty() {
+    let rows = if query.is_blank() {
         let ranked = index.rank(query, listed_kind, 0);
         fill_kind_counts(&mut counts, &ranked.matched);
         match (tab, listed_kind) {

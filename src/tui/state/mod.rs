@@ -6,6 +6,7 @@
 //! (saved state, problems). Only `tui::update` changes it; rendering only reads it. The
 //! geometry of what panes show is computed in [`rows`] and [`card_lines`], read by both.
 
+pub mod anniversaries;
 pub mod card_lines;
 pub mod cursor;
 pub mod editor;
@@ -17,11 +18,13 @@ pub mod mode;
 pub mod pane;
 pub mod rows;
 pub mod tabs;
+pub mod ties_table;
 
 pub use cursor::Cursor;
 pub use editor::LineEditor;
 pub use history::{History, Snapshot};
 pub use layout::Areas;
+pub use mode::Question;
 pub use mode::{MapState, Mode, Overlay, OverlayState, PathPick, PathState, Prompt, TimelineState};
 pub use pane::Pane;
 pub use tabs::{Tab, TabCounts};
@@ -43,6 +46,12 @@ pub enum Effect {
     Reload,
     /// Give the terminal back and stop until continued.
     Suspend,
+    /// Give the terminal to the user's editor, open at the entity's file and line; reload
+    /// after.
+    Edit(super::action::EditTarget),
+    /// Copy the built-in dataset as `liaison init` does, read the copy from now on, and
+    /// edit the entity there.
+    InitAndEdit(super::action::EditTarget),
     /// Put text on the clipboard (OSC 52); the label says what it is.
     Copy {
         /// What was copied, for the status line ("address", "phone"...).
@@ -121,10 +130,13 @@ pub fn key_mode_of(mode: &Mode) -> KeyMode {
         Mode::Browse => KeyMode::Normal,
         Mode::Search | Mode::PickPath(_) => KeyMode::Search,
         Mode::Copy => KeyMode::Copy,
-        Mode::Prompt(_) => KeyMode::Prompt,
+        Mode::Prompt(_) | Mode::Ask(_) => KeyMode::Prompt,
         Mode::Map(_) => KeyMode::Map,
         Mode::Path(_) => KeyMode::Path,
         Mode::Timeline(_) => KeyMode::Timeline,
+        Mode::Ties(t) if t.typing => KeyMode::Filter,
+        Mode::Ties(_) => KeyMode::Ties,
+        Mode::Anniversaries(_) => KeyMode::Anniversaries,
         Mode::Overlay(_) => KeyMode::Overlay,
     }
 }

@@ -22,12 +22,18 @@ pub enum Mode {
     Copy,
     /// A question answered on the prompt line (a file name).
     Prompt(Prompt),
+    /// A yes/no question on the prompt line.
+    Ask(Question),
     /// The world map.
     Map(MapState),
     /// How two entities are connected.
     Path(PathState),
     /// The timeline.
     Timeline(TimelineState),
+    /// The ties table of a city, region or country.
+    Ties(Box<super::ties_table::TiesState>),
+    /// The round anniversaries of the coming days or of a year.
+    Anniversaries(super::anniversaries::AnniversariesState),
     /// An overlay over what is underneath.
     Overlay(Box<OverlayState>),
 }
@@ -81,7 +87,7 @@ pub struct PathPick {
 }
 
 /// A question answered on the prompt line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     /// The question ("export vCard to: ").
     pub label: String,
@@ -91,12 +97,38 @@ pub struct Prompt {
     pub entity: usize,
     /// The folder a relative answer is taken from, to show the full path.
     pub base: std::path::PathBuf,
+    /// The text to write, when it was made as the question was asked (a CSV table);
+    /// `None` writes the entity's vCard.
+    pub text: Option<String>,
+    /// The view to come back to when the prompt closes (`None`: the panes).
+    pub under: Option<Box<Mode>>,
 }
 
 impl Prompt {
     /// The full path the answer names.
     pub fn target(&self) -> std::path::PathBuf {
         self.base.join(self.editor.text.trim())
+    }
+}
+
+/// A yes/no question on the prompt line, about an entity and a place on disk (shown in
+/// full): today whether to copy the built-in data with `liaison init` to edit it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question ("copy ... ? [y/N] ").
+    pub label: String,
+    /// The answer being typed.
+    pub answer: LineEditor,
+    /// The entity it is about.
+    pub entity: usize,
+    /// The place on disk the answer acts on.
+    pub place: std::path::PathBuf,
+}
+
+impl Question {
+    /// Whether the answer typed is yes.
+    pub fn yes(&self) -> bool {
+        matches!(self.answer.text.trim().to_lowercase().as_str(), "y" | "yes")
     }
 }
 
@@ -146,4 +178,6 @@ pub struct TimelineState {
     pub cursor: Cursor,
     /// Whether the items are limited to the current search.
     pub filtered: bool,
+    /// The digits of a year being typed, to jump to it.
+    pub year: String,
 }

@@ -1,5 +1,6 @@
 //! The input line under the tabs: the search line, the same line choosing a path's second
-//! entity, and every prompt ("export vCard to: PATH", with the full path it will write).
+//! entity, and every prompt ("export vCard to: PATH", with the full path it will write; a
+//! yes/no question with the full path it acts on).
 //! One widget draws them all, and one function says what stands before the text, so the
 //! cursor is always placed where the text is drawn.
 
@@ -17,6 +18,7 @@ use ratatui::widgets::Widget;
 fn parts(app: &App) -> (String, &LineEditor) {
     match app.mode.under() {
         Mode::Prompt(p) => (p.label.clone(), &p.editor),
+        Mode::Ask(q) => (q.label.clone(), &q.answer),
         Mode::PickPath(pick) => {
             let from = fit(&app.net.data.display_name(pick.from), PICK_NAME_WIDTH);
             let from = crate::text::clean_line(&from).into_owned();
@@ -35,9 +37,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let typing = !matches!(app.mode.under(), Mode::Browse | Mode::Copy);
     let prefix_style = if typing { theme().key } else { theme().dim };
     let mut spans = vec![Span::styled(prefix, prefix_style)];
-    if let Mode::Prompt(p) = app.mode.under() {
-        spans.push(safe(&p.editor.text, Style::new()));
-        let full = p.target().display().to_string();
+    let place = match app.mode.under() {
+        Mode::Prompt(p) => Some(p.target()),
+        Mode::Ask(q) => Some(q.place.clone()),
+        _ => None,
+    };
+    if let Some(place) = place {
+        spans.push(safe(&editor.text, Style::new()));
+        let full = place.display().to_string();
         spans.push(Span::styled("   → ", theme().dim));
         spans.push(safe(&full, theme().dim));
     } else if editor.text.is_empty() && !typing {
@@ -79,7 +86,10 @@ fn match_count(app: &App) -> String {
 
 /// Where the terminal cursor goes while a line is being typed.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    let typing = matches!(app.mode, Mode::Search | Mode::PickPath(_) | Mode::Prompt(_));
+    let typing = matches!(
+        app.mode,
+        Mode::Search | Mode::PickPath(_) | Mode::Prompt(_) | Mode::Ask(_)
+    );
     if !typing || area.is_empty() {
         return None;
     }

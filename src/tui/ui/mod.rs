@@ -3,6 +3,7 @@
 //! (`state::rows`, `state::card_lines`), the same one `update` scrolls and clicks by; this
 //! module only chooses colours (from `tui::theme`) and puts the rows on screen.
 
+pub mod anniversaries_view;
 pub mod detail;
 pub mod footer;
 pub mod header;
@@ -15,6 +16,7 @@ pub mod path_view;
 pub mod status;
 pub mod tabs;
 pub mod text;
+pub mod ties_view;
 pub mod timeline_view;
 
 use crate::tui::state::card_lines::{Row, Tone};
@@ -41,10 +43,23 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     header::render(app, areas.header, buf);
     status::render(app, areas.status, buf);
     footer::render(app, &areas, buf);
-    match app.mode.under() {
+    // A prompt asked from a view (X in the ties table) keeps the view on screen and asks
+    // on the status line.
+    let (body, prompt_line) = match &app.mode {
+        Mode::Prompt(p) if p.under.is_some() => {
+            (p.under.as_deref().unwrap_or(&app.mode), areas.status)
+        }
+        m => (m.under(), areas.search),
+    };
+    if prompt_line == areas.status {
+        input_line::render(app, prompt_line, buf);
+    }
+    match body {
         Mode::Map(m) => map_view::render(app, m, areas.body(), buf),
         Mode::Path(p) => path_view::render(app, p, areas.body(), buf),
         Mode::Timeline(t) => timeline_view::render(app, t, areas.body(), buf),
+        Mode::Ties(t) => ties_view::render(app, t, areas.body(), buf),
+        Mode::Anniversaries(a) => anniversaries_view::render(app, a, areas.body(), buf),
         _ => {
             tabs::render(app, areas.tabs, buf);
             list::render(app, areas.list, buf);
@@ -60,7 +75,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         };
         overlay::render(app, o, area, frame.buffer_mut());
     }
-    if let Some(pos) = input_line::cursor(app, areas.search) {
+    if let Some(pos) =
+        input_line::cursor(app, prompt_line).or_else(|| ties_view::cursor(app, areas.body()))
+    {
         frame.set_cursor_position(pos);
     }
 }

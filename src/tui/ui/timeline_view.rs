@@ -22,7 +22,16 @@ pub fn render(app: &App, t: &TimelineState, area: Rect, buf: &mut Buffer) {
     chart(t, chart_area, buf);
     let total = t.items.len();
     let pos = if total == 0 { 0 } else { t.cursor.selected + 1 };
-    let blk = block(format!(" Timeline {pos}/{total} · Enter opens · Esc back "));
+    let jump = if t.year.is_empty() {
+        "type a year to jump".to_string()
+    } else {
+        format!(
+            "year {}{}",
+            t.year,
+            "_".repeat(4usize.saturating_sub(t.year.len()))
+        )
+    };
+    let blk = block(format!(" Timeline {pos}/{total} · {jump} "));
     let inner = blk.inner(list_area);
     blk.render(list_area, buf);
     if total == 0 {

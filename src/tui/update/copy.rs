@@ -1,5 +1,6 @@
 //! Copying part of the selection's card (`y`, then what): the plain text goes to the
-//! clipboard as an [`Effect`]; never a control character from the data.
+//! clipboard as an [`Effect`]; never a control character from the data. `y c` copies the
+//! contact card, or for an agreement, event or tie its summary ([`crate::summary`]).
 
 use crate::card::Card;
 use crate::tui::action::{Action, CopyWhat};
@@ -48,6 +49,10 @@ pub fn copy(app: &mut App, what: CopyWhat) {
         CopyWhat::Phone => ("phone number", values("Phone").join("\n")),
         CopyWhat::Email => ("e-mail address", values("Email").join("\n")),
         CopyWhat::Id => ("id", card.id.clone()),
+        // An agreement, event or tie: what a person pastes into a note, not only its name.
+        CopyWhat::Card if let Some(text) = crate::summary::summary(&app.net.data, i) => {
+            ("summary", text)
+        }
         CopyWhat::Card => {
             let mut lines = vec![card.name.clone()];
             lines.extend(card.native_name.clone());

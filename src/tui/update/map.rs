@@ -1,5 +1,5 @@
-//! The world map view: opening it on the selection's cities, panning, zooming, cycling
-//! through the cities shown and opening one.
+//! The world map view: opening it on the selection's cities, panning, zooming around the
+//! highlighted or selected city, cycling through the cities shown and opening one.
 
 use super::navigate::go_to;
 use crate::geo::{Viewport, coords, focus};
@@ -34,8 +34,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::PanRight => m.viewport.pan(1.0, 0.0),
         Action::PanUp => m.viewport.pan(0.0, 1.0),
         Action::PanDown => m.viewport.pan(0.0, -1.0),
-        Action::ZoomIn => m.viewport.zoom_by(2.0),
-        Action::ZoomOut => m.viewport.zoom_by(0.5),
+        Action::ZoomIn => zoom(app, 2.0),
+        Action::ZoomOut => zoom(app, 0.5),
         Action::ResetView => {
             m.viewport = Viewport::default();
             m.highlight = None;
@@ -44,6 +44,29 @@ pub fn update(app: &mut App, action: Action) {
         Action::Open if m.highlight.is_none() => next_city(app),
         Action::Open => open_highlighted(app),
         other => super::browse(app, other),
+    }
+}
+
+/// Zooms around the highlighted city, else the map's own city: from the whole world the
+/// first zoom centres it; after that it stays where it is on screen (so panning holds).
+fn zoom(app: &mut App, factor: f64) {
+    let Mode::Map(m) = &mut app.mode else { return };
+    let pivot = m
+        .highlight
+        .and_then(|h| m.focus.all().get(h).copied())
+        .or(m.focus.center)
+        .and_then(|c| coords(&app.net, c));
+    let before = m.viewport;
+    m.viewport.zoom_by(factor);
+    let Some((lat, lon)) = pivot.filter(|_| m.viewport.zoom > 1.0) else {
+        return;
+    };
+    if before.zoom <= 1.0 {
+        (m.viewport.lon, m.viewport.lat) = (lon, lat);
+    } else {
+        let k = before.zoom / m.viewport.zoom;
+        m.viewport.lon = (lon + (before.lon - lon) * k).clamp(-180.0, 180.0);
+        m.viewport.lat = (lat + (before.lat - lat) * k).clamp(-90.0, 90.0);
     }
 }
 

@@ -5,10 +5,13 @@
 //! internal action too. Dispatch reads the mode once; each concern has its own file:
 //! moving ([`navigate`]), history ([`history`]), focus, clicks and overlays ([`panes`]), the search
 //! line ([`search`]), bookmarks and recents ([`bookmarks`]), copying ([`copy`]), prompts
-//! ([`prompt`]), reloads ([`reload`]) and the views ([`map`], [`path`], [`timeline`]).
+//! ([`prompt`]), editing in place ([`edit`]), reloads ([`reload`]) and the views ([`map`],
+//! [`path`], [`timeline`], [`ties`], [`anniversaries`]).
 
+pub mod anniversaries;
 pub mod bookmarks;
 pub mod copy;
+pub mod edit;
 pub mod help;
 pub mod history;
 pub mod map;
@@ -18,6 +21,7 @@ pub mod path;
 pub mod prompt;
 pub mod reload;
 pub mod search;
+pub mod ties;
 pub mod timeline;
 
 use super::action::Action;
@@ -36,6 +40,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Suspend => return app.effects.push(Effect::Suspend),
+        Action::EditBuiltIn { entity, dir } => return edit::offer_init(app, entity, dir),
         Action::Scroll(..) => {}
         _ => app.status = None,
     }
@@ -43,12 +48,15 @@ pub fn update(app: &mut App, action: Action) {
         // Typing help's filter reads keys as text, but the overlay still has them.
         _ if matches!(app.mode, Mode::Overlay(_)) => help::overlay(app, action),
         KeyMode::Overlay => panes::overlay(app, action),
+        KeyMode::Prompt if matches!(app.mode, Mode::Ask(_)) => edit::answer(app, action),
         KeyMode::Prompt => prompt::update(app, action),
         KeyMode::Copy => copy::update(app, action),
         KeyMode::Search => search::update(app, action),
         KeyMode::Map => map::update(app, action),
         KeyMode::Path => path::update(app, action),
         KeyMode::Timeline => timeline::update(app, action),
+        KeyMode::Ties | KeyMode::Filter => ties::update(app, action),
+        KeyMode::Anniversaries => anniversaries::update(app, action),
         KeyMode::Normal => browse(app, action),
     }
 }
@@ -91,6 +99,10 @@ pub fn browse(app: &mut App, action: Action) {
         Action::StartCopy => copy::start(app),
         Action::Copy(what) => copy::copy(app, what),
         Action::ExportCard => prompt::start_export(app),
+        Action::Edit => edit::start(app),
+        Action::ExportList => prompt::start_csv(app),
+        Action::OpenTies => ties::open(app),
+        Action::OpenAnniversaries => anniversaries::open(app),
         Action::OpenMap => map::open(app),
         Action::StartPath => path::start(app),
         Action::OpenTimeline => timeline::open(app),
