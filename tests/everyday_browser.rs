@@ -1,4 +1,4 @@
-//! Everyday journeys in the browser (issue 13): the search line that brings back the
+//! Everyday journeys in the browser (issue 13, part one): the search line that brings back the
 //! previous query selected, type-to-search, Bookmarks and Recent that a search never
 //! hides silently, and focus and back like a web browser. Action sequences on the fixture
 //! dataset checked on the state, and frames on ratatui's `TestBackend` as snapshots.
@@ -167,9 +167,9 @@ fn an_unbound_letter_starts_a_new_search_and_bound_keys_keep_their_meaning() {
     );
     assert_eq!(km.action_for(KeyMode::Normal, key(' ')), None);
     // The restored "soea" is replaced, not added to.
-    let b = Browser::restarted(&[], "soea").keys("espoo");
-    assert_eq!(b.app.list.search.text, "espoo");
-    assert_eq!(b.selected_id(), "espoo");
+    let b = Browser::restarted(&[], "soea").keys("nairobi");
+    assert_eq!(b.app.list.search.text, "nairobi");
+    assert_eq!(b.selected_id(), "nairobi");
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn slash_in_help_filters_it() {
         .act(Action::StartSearch)
         .keys("bookmark");
     let frame = b.frame();
-    assert!(frame.contains("put back a removed"));
+    assert!(frame.contains("put back a bookmark"));
     assert!(!frame.contains("pan west"));
     // Esc drops the filter, a second Esc closes.
     let b = b.act(Action::Escape);

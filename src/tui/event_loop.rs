@@ -59,7 +59,9 @@ impl TerminalEvents {
             let (w, h) = crossterm::terminal::size()?;
             return Ok(Some(Event::Resize(w, h)));
         }
-        if crossterm::event::poll(Duration::ZERO)? {
+        // One millisecond, not zero: crossterm's level-triggered source (feature
+        // `use-dev-tty`) does not look at the terminal at all for a zero timeout.
+        if crossterm::event::poll(Duration::from_millis(1))? {
             return crossterm::event::read().map(Some);
         }
         Ok(None)

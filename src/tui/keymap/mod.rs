@@ -176,13 +176,13 @@ impl Keymap {
             {
                 Some(Action::SearchInsert(c))
             }
-            // Digits typed in the timeline are a year to jump to.
-            (KeyMode::Timeline, KeyCode::Char(c)) if c.is_ascii_digit() && key.mods.is_empty() => {
-                Some(Action::SearchInsert(c))
-            }
             (KeyMode::Normal, KeyCode::Char(c))
                 if !key.mods.intersects(CTRL | ALT) && !c.is_whitespace() && !c.is_control() =>
             {
+                Some(Action::SearchInsert(c))
+            }
+            // Digits typed in the timeline are a year to jump to.
+            (KeyMode::Timeline, KeyCode::Char(c)) if c.is_ascii_digit() && key.mods.is_empty() => {
                 Some(Action::SearchInsert(c))
             }
             _ => None,
@@ -236,7 +236,7 @@ impl Keymap {
         out.push(HelpEntry {
             section: "Anywhere",
             keys: vec!["mouse".into()],
-            description: "click: select, again: open",
+            description: "click; twice: open",
             mode: KeyMode::Normal,
         });
         out

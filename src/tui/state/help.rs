@@ -28,7 +28,7 @@ pub const SEARCH_SYNTAX: &[(&str, &str)] = &[
     ("event:", "events"),
     ("tie:", "sister-city ties"),
     ("country:", "countries"),
-    ("上海", "Chinese names, aliases"),
+    ("上海", "Chinese names"),
     ("+358…", "a phone's digits"),
 ];
 
@@ -115,7 +115,7 @@ fn ordered(entries: &[HelpEntry], first: KeyMode) -> Vec<Line> {
     for l in &mut out {
         if l.text.starts_with("tabs: ") && l.keys.concat() == "12345678" {
             l.keys = vec!["1…8".into()];
-            l.text = "tab by its number".into();
+            l.text = "tab by number".into();
         }
     }
     out

@@ -134,6 +134,7 @@ pub fn key_mode_of(mode: &Mode) -> KeyMode {
         Mode::Map(_) => KeyMode::Map,
         Mode::Path(_) => KeyMode::Path,
         Mode::Timeline(_) => KeyMode::Timeline,
+        Mode::Ties(t) if t.typing => KeyMode::Filter,
         Mode::Ties(_) => KeyMode::Ties,
         Mode::Anniversaries(_) => KeyMode::Anniversaries,
         Mode::Overlay(_) => KeyMode::Overlay,
@@ -198,7 +199,6 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         match &self.mode {
             Mode::Overlay(o) if o.typing => KeyMode::Search,
-            Mode::Ties(t) if t.typing => KeyMode::Filter,
             mode => key_mode_of(mode),
         }
     }
