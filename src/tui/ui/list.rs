@@ -35,7 +35,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if total == 0 {
-        let msg = if list.search.text.is_empty() {
+        // A bad filter (`colour:red`) says which filters there are.
+        let error = app.query().error;
+        let msg = if let Some(e) = &error {
+            e.as_str()
+        } else if list.search.text.is_empty() {
             "nothing here"
         } else {
             "no match: Esc Esc clears the search"
@@ -95,13 +99,14 @@ fn row(
     }
     let mut secondary = ds.secondary(i);
     if !query.text.is_empty() && name_pos.is_empty() {
-        // Matched elsewhere (an alias, the address): say where, so the row makes sense.
-        if let Some(alias) = e
-            .aliases()
-            .iter()
-            .find(|a| !index.positions(a, query).is_empty())
+        // Matched elsewhere (an alias, a phone number, an e-mail address, the address): say
+        // where, so the row makes sense. A city or country is in the secondary text already.
+        use crate::search::Field;
+        if let Some(hit) = index.score_of(i, query)
+            && !matches!(hit.field, Field::City | Field::Country)
+            && let Some(why) = index.reason(&hit)
         {
-            secondary = format!("≈ {alias}");
+            secondary = why;
         }
     }
     if app.list.tab == crate::tui::state::Tab::Bookmarks
