@@ -44,6 +44,9 @@ impl Surroundings for Nowhere {
     }
 }
 
+/// How long a reload may take before it is given up.
+const LOAD_PATIENCE: Duration = Duration::from_secs(15);
+
 /// The real surroundings: files, the clipboard and the data watcher.
 pub struct Outside {
     choice: DataChoice,
@@ -52,6 +55,9 @@ pub struct Outside {
     changes: mpsc::Receiver<Change>,
     due: Option<Instant>,
     loading: Option<mpsc::Receiver<Network>>,
+    /// When the load under way started: one that does not finish within [`LOAD_PATIENCE`]
+    /// is given up (its thread is left to end on its own) and the user is told.
+    loading_since: Option<Instant>,
     /// Whether the user asked for the load under way or due (`r`).
     asked: bool,
 }
@@ -71,6 +77,7 @@ impl Outside {
             changes,
             due: None,
             loading: None,
+            loading_since: None,
             asked: false,
         }
     }
@@ -186,11 +193,27 @@ impl Outside {
                 super::wake::ring();
             });
             self.loading = Some(rx);
+            self.loading_since = Some(Instant::now());
         }
         let rx = self.loading.as_ref()?;
+        if self
+            .loading_since
+            .is_some_and(|t| t.elapsed() >= LOAD_PATIENCE)
+        {
+            // A file that never ends (a device, a stuck network mount): stop waiting, so
+            // that later reloads and `r` work again.
+            self.loading = None;
+            self.loading_since = None;
+            self.asked = false;
+            return Some(Action::Done(format!(
+                "reload: the data files did not finish loading in {} s; gave up (r tries again)",
+                LOAD_PATIENCE.as_secs()
+            )));
+        }
         match rx.try_recv() {
             Ok(net) => {
                 self.loading = None;
+                self.loading_since = None;
                 let asked = std::mem::take(&mut self.asked);
                 Some(Action::Reloaded(Loaded {
                     net: Arc::new(net),
@@ -199,6 +222,7 @@ impl Outside {
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.loading = None;
+                self.loading_since = None;
                 None
             }
             Err(mpsc::TryRecvError::Empty) => None,
@@ -217,8 +241,11 @@ impl Surroundings for Outside {
     }
 
     fn due_in(&self) -> Option<Duration> {
-        // While loading, the loader rings when it is done.
-        let due = self.due.filter(|_| self.loading.is_none())?;
+        // While loading, the loader rings when it is done, or the patience runs out.
+        if let Some(since) = self.loading_since {
+            return Some((since + LOAD_PATIENCE).saturating_duration_since(Instant::now()));
+        }
+        let due = self.due?;
         Some(due.saturating_duration_since(Instant::now()))
     }
 
