@@ -116,7 +116,7 @@ pub fn ellipsis(s: &str, max: usize) -> Cow<'_, str> {
 /// Whether a grapheme cluster is an emoji sequence that terminals measure differently (some
 /// add up the widths of its code points): joined by a zero-width joiner, carrying a skin
 /// tone modifier or tag characters, or a pair of regional indicators (a flag).
-fn is_emoji_sequence(cluster: &str) -> bool {
+pub fn is_emoji_sequence(cluster: &str) -> bool {
     cluster.chars().nth(1).is_some()
         && cluster.chars().any(|c| {
             c == '\u{200d}'

@@ -7,19 +7,24 @@
 use crate::text::is_unsafe;
 use ratatui::style::Style;
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Spans for `s`, with the characters at `positions` in `hl` and the rest in `base`.
+/// Spans for `s`, with the characters at `positions` in `hl` and the rest in `base`. An
+/// emoji sequence that terminals measure differently (a flag, a joined or toned emoji) is
+/// shown as [`crate::text::plain_clusters`] shows it, highlighted if any of its characters is.
 pub fn highlighted(s: &str, positions: &[usize], base: Style, hl: Style) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut cur = String::new();
     let mut cur_hl = false;
     let mut pi = 0;
-    for (ci, c) in s.chars().enumerate() {
+    let mut ci = 0;
+    for cluster in s.graphemes(true) {
+        let n = cluster.chars().count();
         while pi < positions.len() && positions[pi] < ci {
             pi += 1;
         }
-        let is_hl = pi < positions.len() && positions[pi] == ci;
+        let is_hl = pi < positions.len() && positions[pi] < ci + n;
         if is_hl != cur_hl && !cur.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut cur),
@@ -27,7 +32,14 @@ pub fn highlighted(s: &str, positions: &[usize], base: Style, hl: Style) -> Vec<
             ));
         }
         cur_hl = is_hl;
-        push_safe(&mut cur, c);
+        if crate::text::is_emoji_sequence(cluster) {
+            cur.push_str(&crate::text::plain_clusters(cluster));
+        } else {
+            for c in cluster.chars() {
+                push_safe(&mut cur, c);
+            }
+        }
+        ci += n;
     }
     if !cur.is_empty() {
         spans.push(Span::styled(cur, if cur_hl { hl } else { base }));
@@ -37,7 +49,8 @@ pub fn highlighted(s: &str, positions: &[usize], base: Style, hl: Style) -> Vec<
 
 /// A safe one-line span.
 pub fn safe(s: &str, style: Style) -> Span<'static> {
-    Span::styled(crate::text::clean_line(s).into_owned(), style)
+    let clean = crate::text::clean_line(s);
+    Span::styled(crate::text::plain_clusters(&clean).into_owned(), style)
 }
 
 fn push_safe(out: &mut String, c: char) {
@@ -113,5 +126,38 @@ mod tests {
         let spans = highlighted("a\u{1b}b上海", &[2, 3], Style::new(), Style::new().bold());
         let text: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(text, ["a\\u{1b}", "b上", "海"]);
+    }
+}
+
+#[cfg(test)]
+mod emoji_tests {
+    use super::*;
+
+    fn text(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn emoji_sequences_are_drawn_as_every_terminal_measures_them() {
+        let s = "Team 👩\u{200d}💻 of 🇫🇮 Espoo 👍🏽!";
+        let spans = highlighted(s, &[], Style::default(), Style::default());
+        assert_eq!(text(&spans), "Team 👩 of FI Espoo 👍!");
+        assert_eq!(
+            text(&[safe(s, Style::default())]),
+            "Team 👩 of FI Espoo 👍!"
+        );
+    }
+
+    #[test]
+    fn highlights_after_an_emoji_sequence_stay_on_their_letters() {
+        // "🇫🇮 Espoo": the flag is chars 0-1, the space 2, "Espoo" 3..8.
+        let hl = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let spans = highlighted("🇫🇮 Espoo", &[3, 4], Style::default(), hl);
+        let bold: String = spans
+            .iter()
+            .filter(|s| s.style == hl)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(bold, "Es");
     }
 }
