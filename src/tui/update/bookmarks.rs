@@ -60,12 +60,6 @@ pub fn undo(app: &mut App) {
     }
 }
 
-/// Records the entity at `i` as just opened.
-pub fn note_recent(app: &mut App, i: usize) {
-    let id = app.net.data.entity(i).id().to_string();
-    app.saved.note_recent(&id);
-}
-
 /// Remembers where the browser is, for the next start.
 pub fn remember_place(app: &mut App) {
     app.saved.last = Some(LastPlace {

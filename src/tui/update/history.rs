@@ -2,7 +2,7 @@
 //! (the map follows the selection; other views give way to the panes).
 
 use super::map;
-use crate::tui::state::{App, LineEditor, MapState, Mode, Snapshot};
+use crate::tui::state::{App, LineEditor, MapState, Mode, Pane, Snapshot};
 
 /// Returns to a place recorded in history.
 fn restore(app: &mut App, s: &Snapshot) {
@@ -24,6 +24,22 @@ fn restore(app: &mut App, s: &Snapshot) {
     app.set_focus(s.focus);
     app.panes.links = s.links;
     app.panes.detail_scroll = s.detail_scroll;
+}
+
+/// Esc or `h` out of the detail or links pane: back to the list. When the place before is
+/// this same entity in the list (it was opened from there), that is a step back in
+/// history, so Backspace does not come back here again.
+pub fn back_to_list(app: &mut App) {
+    let opened_here = app
+        .history
+        .back
+        .last()
+        .is_some_and(|s| s.focus == Pane::List && s.entity == app.selected());
+    if opened_here {
+        back(app);
+    } else {
+        app.set_focus(Pane::List);
+    }
 }
 
 /// Back in history.

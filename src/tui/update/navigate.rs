@@ -2,7 +2,6 @@
 //! links, going to an entity, and tabs. Reads the rows model for
 //! every geometry (page heights, link rows, the card's wrapped length).
 
-use super::bookmarks;
 use crate::tui::state::cursor::scroll_by;
 use crate::tui::state::{App, Cursor, LineEditor, Mode, Pane, Tab, rows};
 
@@ -88,7 +87,7 @@ pub fn open(app: &mut App) {
                 app.status = Some("nothing selected to open".into());
                 return;
             };
-            bookmarks::note_recent(app, i);
+            note_recent(app, i);
             let here = app.snapshot();
             app.history.leave(here);
             if app.link_count() > 0 {
@@ -99,22 +98,6 @@ pub fn open(app: &mut App) {
             }
         }
         Pane::Links => follow_link(app),
-    }
-}
-
-/// Esc or `h` out of the detail or links pane: back to the list. When the place before is
-/// this same entity in the list (it was opened from there), that is a step back in
-/// history, so Backspace does not come back here again.
-pub fn back_to_list(app: &mut App) {
-    let opened_here = app
-        .history
-        .back
-        .last()
-        .is_some_and(|s| s.focus == Pane::List && s.entity == app.selected());
-    if opened_here {
-        super::history::back(app);
-    } else {
-        app.set_focus(Pane::List);
     }
 }
 
@@ -133,7 +116,7 @@ pub fn follow_link(app: &mut App) {
 
 /// Shows an entity in the list: keeps the tab and search if they list it, else widens them.
 pub fn go_to(app: &mut App, target: usize) {
-    bookmarks::note_recent(app, target);
+    note_recent(app, target);
     let kind = app.net.data.entity(target).kind();
     if !app.list.tab.admits(kind) || app.list.tab.is_personal() {
         app.list.tab = Tab::All;
@@ -176,4 +159,10 @@ pub fn show_tab(app: &mut App, tab: Tab) {
     let keep = app.selected();
     app.list.tab = tab;
     app.refresh_rows(keep);
+}
+
+/// Records the entity at `i` as just opened.
+fn note_recent(app: &mut App, i: usize) {
+    let id = app.net.data.entity(i).id().to_string();
+    app.saved.note_recent(&id);
 }

@@ -31,7 +31,7 @@ pub fn step(app: &mut App, dir: isize) {
         (_, false) => None,
     };
     match next {
-        Some(Pane::List) => super::navigate::back_to_list(app),
+        Some(Pane::List) => super::history::back_to_list(app),
         Some(pane) => app.set_focus(pane),
         None => {
             let side = if dir < 0 { "left" } else { "right" };

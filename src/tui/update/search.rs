@@ -64,7 +64,7 @@ fn leave(app: &mut App) {
 /// clear the search.
 pub fn escape(app: &mut App) {
     if app.focus() != Pane::List {
-        super::navigate::back_to_list(app);
+        super::history::back_to_list(app);
     } else if !app.list.search.text.is_empty() {
         let keep = app.selected();
         app.list.search = LineEditor::default();
