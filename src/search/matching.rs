@@ -46,7 +46,7 @@ impl<'q> Prepared<'q> {
 
 /// Shorter names, and substrings found earlier, are closer to what was typed. The quality
 /// must not be negative: the score keeps only 0..=999_999 of it.
-fn closer(chars: usize) -> i64 {
+pub(super) fn closer(chars: usize) -> i64 {
     999_999 - (chars as i64).min(999_999)
 }
 
