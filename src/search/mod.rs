@@ -982,7 +982,13 @@ impl SearchIndex {
         if !short_ok.iter().all(|&ok| ok) {
             return None;
         }
-        let (_, _, f) = best?;
+        // Some query word must be in a name: a typo of a country's name finds the
+        // country, not every city in it (`lagos` is Laos, not Vientiane); `kuopoi
+        // finland` still finds Kuopio by its name and its country.
+        let (_, primary, f) = best?;
+        if !primary {
+            return None;
+        }
         Some((f, fields.lower(fields.hot(f)).chars().count()))
     }
 
@@ -1340,8 +1346,9 @@ fn word_starts(text: &str, q: &str) -> Option<Vec<usize>> {
     Some(positions)
 }
 
-/// Whether fuzzy match positions look like something a person meant: either compact (at
-/// most one letter in four skipped, as in a dropped or doubled letter) or made of runs
+/// Whether fuzzy match positions look like something a person meant: either compact from
+/// a word start (at most one letter in four skipped, as in a dropped or doubled letter;
+/// `paris` is not a match inside "valparaiso") or made of runs
 /// that each begin a word (initials, as in `kscc` for "Kenya Shanghai Chamber of
 /// Commerce"). Letters scattered through a long name are rejected, so a short query does
 /// not match half the dataset.
@@ -1349,11 +1356,11 @@ fn plausible(text: &str, positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
-    if compact(first, last, qlen) {
-        return true;
-    }
     let chars: Vec<char> = text.chars().collect();
     let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
+    if word_start(first) && compact(first, last, qlen) {
+        return true;
+    }
     initials(positions, word_start)
 }
 
