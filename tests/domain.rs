@@ -709,7 +709,9 @@ fn tiers_rank_exact_then_prefix_then_word_start_then_substring_then_fuzzy() {
             City(id: "t2", name: "Alpha Port Authority", country: "Q", sources: ["s"]),
             Event(id: "t3", title: "Port", sources: ["s"]),
             Person(id: "t4", name: "Portal Works", sources: ["s"]),
-            Organization(id: "t5", name: "Pilot Oversight Rating Team", sources: ["s"]),
+            // Initials of four of its five words: fuzzy (the initials of every word of a
+            // name would rank as a word start).
+            Organization(id: "t5", name: "Pilot Oversight Rating Team Ltd", sources: ["s"]),
             Organization(id: "t6", name: "Unrelated", sources: ["s"]),
         ]"#,
     );

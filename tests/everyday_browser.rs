@@ -459,3 +459,11 @@ fn snapshot_search_line_with_the_previous_query_selected_80x24() {
         .act(Action::StartSearch);
     insta::assert_snapshot!(b.frame());
 }
+
+#[test]
+fn help_lists_every_filter_the_search_line_understands() {
+    let frame = Browser::new(120, 35).act(Action::ToggleHelp).frame();
+    for f in liaison::search::FILTERS {
+        assert!(frame.contains(f.name), "help shows {}", f.name);
+    }
+}

@@ -175,3 +175,20 @@ fn a_country_name_finds_the_country_and_what_is_located_there() {
     assert_eq!(out.ids().first(), Some(&"finland"), "{}", out.stdout);
     assert!(out.ids().contains(&"city-of-kuopio"), "{}", out.stdout);
 }
+
+#[test]
+fn initials_and_scattered_letters_count_only_on_names() {
+    // `soea` is So-uth E-astern A-sia in the region text of seven countries: not a match.
+    let out = liaison(&["search", "soea"]);
+    assert_eq!(out.ids(), ["soea"], "{}", out.stdout);
+    // The initials of a short name beat letters scattered through long titles.
+    assert_eq!(first("hz"), "han-zheng");
+    // A name with the word outranks countries whose region text holds it.
+    let out = liaison(&["search", "eastern"]);
+    assert_eq!(
+        out.ids().first(),
+        Some(&"university-of-eastern-finland"),
+        "{}",
+        out.stdout
+    );
+}

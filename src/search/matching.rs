@@ -46,7 +46,7 @@ impl<'q> Prepared<'q> {
 
 /// Shorter names, and substrings found earlier, are closer to what was typed. The quality
 /// must not be negative: the score keeps only 0..=999_999 of it.
-fn closer(chars: usize) -> i64 {
+pub(super) fn closer(chars: usize) -> i64 {
     999_999 - (chars as i64).min(999_999)
 }
 
@@ -206,10 +206,10 @@ fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
-    if super::compact(first, last, qlen) {
+    let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
+    if word_start(first) && super::compact(first, last, qlen) {
         return true;
     }
-    let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
     super::initials(positions, word_start)
 }
 
@@ -234,11 +234,12 @@ fn plausible_somewhere<T: Copy + PartialEq>(
     let Some(&first) = q.first() else {
         return false;
     };
-    // The shortest window from each start, matching greedily.
+    // The shortest window from each word start (the first letter is rarely wrong),
+    // matching greedily.
     let widest = qlen + (qlen / 4).max(1);
     if qlen >= 4 {
         for start in 0..text.len() {
-            if text[start] != first {
+            if text[start] != first || (start > 0 && alnum(text[start - 1])) {
                 continue;
             }
             let mut k = 1;

@@ -824,7 +824,16 @@ impl SearchIndex {
                 continue;
             }
             let field = fields.field(f);
-            let mut found = plain_tier(fields.lower(h), h.mask & NON_ASCII == 0, q);
+            let text = fields.lower(h);
+            let mut found = plain_tier(text, h.mask & NON_ASCII == 0, q);
+            // A short query that is the initials of every word of a name (`hz`, Han
+            // Zheng) is as good as a word start, and shorter names closer.
+            if field.is_primary()
+                && found.is_none_or(|(t, _)| t < Tier::WordStart)
+                && whole_initials(text, q)
+            {
+                found = Some((Tier::WordStart, matching::closer(text.chars().count())));
+            }
             if let Some(py) = &q.pinyin
                 && h.mask & NON_ASCII != 0
                 && found.is_none_or(|(t, _)| t < Tier::Prefix)
@@ -833,15 +842,23 @@ impl SearchIndex {
                 if !units.is_empty()
                     && let Some(m) = match_units(&self.readings, units, py)
                 {
+                    // One letter a character is initials: on a secondary field (an
+                    // address) that is scattered letters, and inside a name it is no
+                    // better than a substring.
+                    let initials = m.units.len() == py.len();
                     let tier = match (m.whole, m.units.start) {
-                        (true, _) => Tier::Exact,
-                        (false, 0) => Tier::Prefix,
-                        _ => Tier::WordStart,
+                        _ if initials && !field.is_primary() && !m.whole => None,
+                        (true, _) => Some(Tier::Exact),
+                        (false, 0) => Some(Tier::Prefix),
+                        _ if initials => Some(Tier::Substring),
+                        _ => Some(Tier::WordStart),
                     };
                     // Ranked as a name of six letters a character: a name in Latin
                     // letters matching as well shows first.
                     let quality = 999_999 - 6 * units.len() as i64;
-                    if found.is_none_or(|(t, _)| t < tier) {
+                    if let Some(tier) = tier
+                        && found.is_none_or(|(t, _)| t < tier)
+                    {
                         found = Some((tier, quality));
                     }
                 }
@@ -965,7 +982,13 @@ impl SearchIndex {
         if !short_ok.iter().all(|&ok| ok) {
             return None;
         }
-        let (_, _, f) = best?;
+        // Some query word must be in a name: a typo of a country's name finds the
+        // country, not every city in it (`lagos` is Laos, not Vientiane); `kuopoi
+        // finland` still finds Kuopio by its name and its country.
+        let (_, primary, f) = best?;
+        if !primary {
+            return None;
+        }
         Some((f, fields.lower(fields.hot(f)).chars().count()))
     }
 
@@ -975,11 +998,18 @@ impl SearchIndex {
     fn best_fuzzy(&self, i: usize, q: &Prepared<'_>) -> (Option<(i64, usize, Tier)>, bool) {
         let fields = &self.fields;
         let mut in_order = false;
-        for primary in [true, false] {
+        // Scattered letters and initials are how people abbreviate names, not places,
+        // addresses or region text (`soea` is not So-uth E-astern A-sia): a secondary
+        // field only tells whether the entity holds the query in order.
+        {
             let mut best: Option<(i64, usize, Tier)> = None;
             for f in fields.item(i) {
                 let h = fields.hot(f);
-                if fields.field(f).is_primary() != primary || h.mask & q.mask != q.mask {
+                if h.mask & q.mask != q.mask {
+                    continue;
+                }
+                if !fields.field(f).is_primary() {
+                    in_order = in_order || self.holds(f, q);
                     continue;
                 }
                 match fuzzy(fields.lower(h), h.mask & NON_ASCII == 0, q) {
@@ -1006,8 +1036,23 @@ impl SearchIndex {
         let fields = &self.fields;
         fields.item(i).any(|f| {
             let h = fields.hot(f);
-            h.mask & q.mask == q.mask && matching::in_order_of(fields.lower(h), q)
+            h.mask & q.mask == q.mask && self.holds(f, q)
         })
+    }
+
+    /// Whether field `f` holds the query's characters in order, or matches it as pinyin
+    /// (initials too): an entity that does may match a longer query, so a search that
+    /// narrows keystroke by keystroke keeps it.
+    fn holds(&self, f: usize, q: &Prepared<'_>) -> bool {
+        let h = self.fields.hot(f);
+        if matching::in_order_of(self.fields.lower(h), q) {
+            return true;
+        }
+        let units = self.units_of(f);
+        match &q.pinyin {
+            Some(py) if !units.is_empty() => match_units(&self.readings, units, py).is_some(),
+            _ => false,
+        }
     }
 
     /// Whether some field of entity `i` matches fuzzily (the first one found will do), and
@@ -1018,6 +1063,10 @@ impl SearchIndex {
         for f in fields.item(i) {
             let h = fields.hot(f);
             if h.mask & q.mask != q.mask {
+                continue;
+            }
+            if !fields.field(f).is_primary() {
+                in_order = in_order || self.holds(f, q);
                 continue;
             }
             match fuzzy(fields.lower(h), h.mask & NON_ASCII == 0, q) {
@@ -1297,8 +1346,9 @@ fn word_starts(text: &str, q: &str) -> Option<Vec<usize>> {
     Some(positions)
 }
 
-/// Whether fuzzy match positions look like something a person meant: either compact (at
-/// most one letter in four skipped, as in a dropped or doubled letter) or made of runs
+/// Whether fuzzy match positions look like something a person meant: either compact from
+/// a word start (at most one letter in four skipped, as in a dropped or doubled letter;
+/// `paris` is not a match inside "valparaiso") or made of runs
 /// that each begin a word (initials, as in `kscc` for "Kenya Shanghai Chamber of
 /// Commerce"). Letters scattered through a long name are rejected, so a short query does
 /// not match half the dataset.
@@ -1306,12 +1356,30 @@ fn plausible(text: &str, positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
-    if compact(first, last, qlen) {
-        return true;
-    }
     let chars: Vec<char> = text.chars().collect();
     let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
+    if word_start(first) && compact(first, last, qlen) {
+        return true;
+    }
     initials(positions, word_start)
+}
+
+/// Whether a one-word query of two to five letters is the first letters of every word of
+/// `text`, in order (`hz` for "han zheng"): what a person types for a short name.
+fn whole_initials(text: &str, q: &Prepared<'_>) -> bool {
+    if !q.one_word || !(2..=5).contains(&q.text.len()) || !q.text.is_ascii() {
+        return false;
+    }
+    let mut want = q.text.chars();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if word.chars().next() != want.next() {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 /// Whether a match from `first` to `last` skips few enough characters for a query of

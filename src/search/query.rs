@@ -37,6 +37,9 @@ pub struct FilterDoc {
     pub example: &'static str,
     /// One line on what it keeps.
     pub help: &'static str,
+    /// A few words for the browser's help, where filters with the same words share a
+    /// line (`year: since: until:` by date).
+    pub short: &'static str,
 }
 
 /// Every filter of the query line, in the order help lists them.
@@ -45,66 +48,79 @@ pub const FILTERS: &[FilterDoc] = &[
         name: "country:",
         example: "country:finland",
         help: "in a country (name or ISO code); organizations by their city, ties by either side",
+        short: "in a country",
     },
     FilterDoc {
         name: "region:",
         example: "region:\"eastern asia\"",
         help: "in a UN M49 region or subregion (europe, africa, \"eastern asia\"…)",
+        short: "UN M49 region",
     },
     FilterDoc {
         name: "year:",
         example: "year:2019",
         help: "dated that year (tie, signing, event, founding)",
+        short: "dated",
     },
     FilterDoc {
         name: "since:",
         example: "since:2010",
         help: "dated that year or later",
+        short: "dated",
     },
     FilterDoc {
         name: "until:",
         example: "until:2015",
         help: "dated that year or earlier",
+        short: "dated",
     },
     FilterDoc {
         name: "level:",
         example: "level:official",
         help: "ties of a level: official, friendly, memorandum, proposed",
+        short: "ties of a level",
     },
     FilterDoc {
         name: "org:",
         example: "org: shanghai",
         help: "organizations only",
+        short: "one kind",
     },
     FilterDoc {
         name: "city:",
         example: "city: kuopio",
         help: "cities and regions only",
+        short: "one kind",
     },
     FilterDoc {
         name: "person:",
         example: "person: zhang",
         help: "people only",
+        short: "one kind",
     },
     FilterDoc {
         name: "agreement:",
         example: "agreement: espoo",
         help: "agreements only",
+        short: "one kind",
     },
     FilterDoc {
         name: "event:",
         example: "event: slush",
         help: "events only",
+        short: "one kind",
     },
     FilterDoc {
         name: "countries:",
         example: "countries: fin",
         help: "countries only",
+        short: "one kind",
     },
     FilterDoc {
         name: "tie:",
         example: "tie: since:2000",
         help: "sister-city and other city ties only",
+        short: "one kind",
     },
 ];
 

@@ -18,19 +18,32 @@ const KEYS_MAX: usize = 9;
 /// Columns between two columns of help.
 const GUTTER: usize = 2;
 
-/// What the search line understands, listed under "Search syntax": kind prefixes and the
-/// filters. The one place help spells them (from the README's search section).
-pub const SEARCH_SYNTAX: &[(&str, &str)] = &[
-    ("org:", "organizations"),
-    ("city:", "cities, regions"),
-    ("person:", "people"),
-    ("agreement:", "agreements"),
-    ("event:", "events"),
-    ("tie:", "sister-city ties"),
-    ("country:", "countries"),
-    ("上海", "Chinese names"),
-    ("+358…", "a phone's digits"),
-];
+/// What the search line understands besides its filters (those are
+/// [`liaison::search::FILTERS`](crate::search::FILTERS), listed from there).
+pub const SEARCH_HINTS: &[(&str, &str)] =
+    &[("上海", "Chinese names"), ("+358…", "a phone's digits")];
+
+/// The "Search syntax" lines: every filter of [`crate::search::FILTERS`] (those with the
+/// same short text on one line: `year: since: until:`), then the hints.
+fn search_syntax() -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for f in crate::search::FILTERS {
+        match out.iter_mut().find(|l| l.text == f.short) {
+            Some(same) => same.keys.push(f.name.to_string()),
+            None => out.push(Line {
+                section: "Search syntax",
+                keys: vec![f.name.to_string()],
+                text: f.short.to_string(),
+            }),
+        }
+    }
+    out.extend(SEARCH_HINTS.iter().map(|(k, d)| Line {
+        section: "Search syntax",
+        keys: vec![(*k).to_string()],
+        text: (*d).to_string(),
+    }));
+    out
+}
 
 /// One line of help: its section, keys and what they do.
 #[derive(Debug, Clone)]
@@ -49,11 +62,7 @@ pub fn help_rows(
     height: usize,
 ) -> Vec<Row> {
     let mut lines = ordered(entries, first);
-    lines.extend(SEARCH_SYNTAX.iter().map(|(k, d)| Line {
-        section: "Search syntax",
-        keys: vec![(*k).to_string()],
-        text: (*d).to_string(),
-    }));
+    lines.extend(search_syntax());
     let needle = filter.trim().to_lowercase();
     lines.retain(|e| {
         needle.is_empty()
