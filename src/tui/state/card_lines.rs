@@ -225,7 +225,9 @@ fn wrap(l: &Line, width: usize) -> Vec<Row> {
         }
         let word = &cells[start..at];
         let word_w: usize = word.iter().map(|&(c, _)| cw(c)).sum();
-        if !fresh && used + word_w > width {
+        // A word that would fit on a row of its own starts one; a longer one (a URL) is
+        // cut where it stands rather than leaving a row half empty.
+        if !fresh && used + word_w > width && word_w <= width - indent {
             next_row(&mut cur, &mut used, &mut fresh);
         }
         for &(c, tone) in word {
