@@ -1,6 +1,8 @@
 //! The browser without a terminal: action sequences on a fixture dataset, checked on the
 //! state, and whole frames rendered on ratatui's `TestBackend`, checked as snapshots.
+mod common;
 
+use common::{BROWSE_NETWORK as NETWORK, browse_network as network};
 use liaison::dataset::Dataset;
 use liaison::network::Network;
 use liaison::tui::action::Action;
@@ -11,26 +13,6 @@ use liaison::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::Arc;
-
-const NETWORK: &str = include_str!("fixtures/browse/network.ron");
-const BROKEN: &str = include_str!("fixtures/browse/broken.ron.txt");
-
-fn network(with_broken: bool) -> Arc<Network> {
-    let mut files = vec![(
-        "fixtures/network.ron".to_string(),
-        NETWORK.as_bytes().to_vec(),
-    )];
-    if with_broken {
-        files.push((
-            "fixtures/broken.ron".to_string(),
-            BROKEN.as_bytes().to_vec(),
-        ));
-    }
-    Arc::new(Network::from_dataset(Dataset::from_texts(
-        "test fixture",
-        files,
-    )))
-}
 
 /// A browser on the fixture, with a fluent way to feed actions and look at the result.
 struct Browser {

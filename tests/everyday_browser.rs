@@ -2,9 +2,10 @@
 //! previous query selected, type-to-search, Bookmarks and Recent that a search never
 //! hides silently, and focus and back like a web browser. Action sequences on the fixture
 //! dataset checked on the state, and frames on ratatui's `TestBackend` as snapshots.
+mod common;
 
+use common::browse_network as network;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use liaison::dataset::Dataset;
 use liaison::network::Network;
 use liaison::tui::action::Action;
 use liaison::tui::keymap::KeyMode;
@@ -16,19 +17,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::Arc;
 
-const NETWORK: &str = include_str!("fixtures/browse/network.ron");
-
-fn network() -> Arc<Network> {
-    let files = vec![(
-        "fixtures/network.ron".to_string(),
-        NETWORK.as_bytes().to_vec(),
-    )];
-    Arc::new(Network::from_dataset(Dataset::from_texts(
-        "test fixture",
-        files,
-    )))
-}
-
 struct Browser {
     app: App,
 }
@@ -36,13 +24,13 @@ struct Browser {
 impl Browser {
     fn new(width: u16, height: u16) -> Self {
         Browser {
-            app: App::new(network(), width, height),
+            app: App::new(network(false), width, height),
         }
     }
 
     /// A browser started again on a saved state: `ids` bookmarked, `query` restored.
     fn restarted(ids: &[&str], query: &str) -> Self {
-        let mut app = App::new(network(), 120, 35);
+        let mut app = App::new(network(false), 120, 35);
         for id in ids {
             app.saved.toggle_bookmark(id);
         }
@@ -363,7 +351,7 @@ fn snapshot_help_filtered_80x24() {
 
 #[test]
 fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
-    let mut app = App::new(network(), 120, 35);
+    let mut app = App::new(network(false), 120, 35);
     liaison::tui::update::bookmarks::restore_place(&mut app);
     let b = Browser { app };
     assert_eq!(

@@ -4,6 +4,7 @@
 //! Each test binary uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 
 use liaison::network::Network;
@@ -12,6 +13,7 @@ use liaison::tui::ui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use std::sync::Arc;
 
 /// An OSC 52 clipboard write: "evil" in base64, ended by BEL.
 pub const OSC52: &str = "\u{1b}]52;c;ZXZpbA==\u{7}";
@@ -233,6 +235,29 @@ pub fn network_from(files: Vec<(String, Vec<u8>)>) -> Network {
     Network::from_dataset(liaison::dataset::Dataset::from_texts("test", files))
 }
 
+/// The browser tests' fixture: an excerpt of the real network.
+pub const BROWSE_NETWORK: &str = include_str!("../fixtures/browse/network.ron");
+/// A file that does not parse, to load beside [`BROWSE_NETWORK`].
+pub const BROWSE_BROKEN: &str = include_str!("../fixtures/browse/broken.ron.txt");
+
+/// The browser tests' network: [`BROWSE_NETWORK`], and [`BROWSE_BROKEN`] too when
+/// `with_broken`, loaded as `fixtures/network.ron` and `fixtures/broken.ron`.
+pub fn browse_network(with_broken: bool) -> Arc<Network> {
+    let mut files = vec![(
+        "fixtures/network.ron".to_string(),
+        BROWSE_NETWORK.as_bytes().to_vec(),
+    )];
+    if with_broken {
+        files.push((
+            "fixtures/broken.ron".to_string(),
+            BROWSE_BROKEN.as_bytes().to_vec(),
+        ));
+    }
+    Arc::new(Network::from_dataset(
+        liaison::dataset::Dataset::from_texts("test fixture", files),
+    ))
+}
+
 /// The `liaison` binary, run from the repository, with a home of its own: no `LIAISON_DATA`,
 /// and data and config directories under `home`, so the user's own files never interfere.
 pub fn liaison_command(home: &std::path::Path) -> std::process::Command {
@@ -242,6 +267,7 @@ pub fn liaison_command(home: &std::path::Path) -> std::process::Command {
         .env_remove("LIAISON_DATA")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("share"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"));
     command
 }
