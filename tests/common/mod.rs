@@ -4,6 +4,7 @@
 //! Each test binary uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod browse;
 pub mod cli;
 pub mod pty;
 
@@ -13,7 +14,6 @@ use liaison::tui::ui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use std::sync::Arc;
 
 /// An OSC 52 clipboard write: "evil" in base64, ended by BEL.
 pub const OSC52: &str = "\u{1b}]52;c;ZXZpbA==\u{7}";
@@ -239,24 +239,6 @@ pub fn network_from(files: Vec<(String, Vec<u8>)>) -> Network {
 pub const BROWSE_NETWORK: &str = include_str!("../fixtures/browse/network.ron");
 /// A file that does not parse, to load beside [`BROWSE_NETWORK`].
 pub const BROWSE_BROKEN: &str = include_str!("../fixtures/browse/broken.ron.txt");
-
-/// The browser tests' network: [`BROWSE_NETWORK`], and [`BROWSE_BROKEN`] too when
-/// `with_broken`, loaded as `fixtures/network.ron` and `fixtures/broken.ron`.
-pub fn browse_network(with_broken: bool) -> Arc<Network> {
-    let mut files = vec![(
-        "fixtures/network.ron".to_string(),
-        BROWSE_NETWORK.as_bytes().to_vec(),
-    )];
-    if with_broken {
-        files.push((
-            "fixtures/broken.ron".to_string(),
-            BROWSE_BROKEN.as_bytes().to_vec(),
-        ));
-    }
-    Arc::new(Network::from_dataset(
-        liaison::dataset::Dataset::from_texts("test fixture", files),
-    ))
-}
 
 /// The `liaison` binary, run from the repository, with a home of its own: no `LIAISON_DATA`,
 /// and data and config directories under `home`, so the user's own files never interfere.
