@@ -1,6 +1,9 @@
 //! The browser without a terminal: action sequences on a fixture dataset, checked on the
 //! state, and whole frames rendered on ratatui's `TestBackend`, checked as snapshots.
+mod common;
 
+use common::BROWSE_NETWORK as NETWORK;
+use common::browse::{Browser, network};
 use liaison::dataset::Dataset;
 use liaison::network::Network;
 use liaison::tui::action::Action;
@@ -11,98 +14,6 @@ use liaison::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::Arc;
-
-const NETWORK: &str = include_str!("fixtures/browse/network.ron");
-const BROKEN: &str = include_str!("fixtures/browse/broken.ron.txt");
-
-fn network(with_broken: bool) -> Arc<Network> {
-    let mut files = vec![(
-        "fixtures/network.ron".to_string(),
-        NETWORK.as_bytes().to_vec(),
-    )];
-    if with_broken {
-        files.push((
-            "fixtures/broken.ron".to_string(),
-            BROKEN.as_bytes().to_vec(),
-        ));
-    }
-    Arc::new(Network::from_dataset(Dataset::from_texts(
-        "test fixture",
-        files,
-    )))
-}
-
-/// A browser on the fixture, with a fluent way to feed actions and look at the result.
-struct Browser {
-    app: App,
-}
-
-impl Browser {
-    fn new(width: u16, height: u16) -> Self {
-        Browser {
-            app: App::new(network(false), width, height),
-        }
-    }
-
-    fn with_problems(width: u16, height: u16) -> Self {
-        Browser {
-            app: App::new(network(true), width, height),
-        }
-    }
-
-    fn act(mut self, action: Action) -> Self {
-        update(&mut self.app, action);
-        self
-    }
-
-    fn typed(mut self, text: &str) -> Self {
-        for c in text.chars() {
-            update(&mut self.app, Action::SearchInsert(c));
-        }
-        self
-    }
-
-    fn selected_id(&self) -> &str {
-        let i = self.app.selected().expect("something is selected");
-        self.app.net.data.entity(i).id()
-    }
-
-    fn row_ids(&self) -> Vec<&str> {
-        self.app
-            .list
-            .rows
-            .iter()
-            .map(|&i| self.app.net.data.entity(i as usize).id())
-            .collect()
-    }
-
-    /// Selects the link to `id` in the links pane.
-    fn pick_link(mut self, id: &str) -> Self {
-        let i = self.app.selected().unwrap();
-        let k = self
-            .app
-            .net
-            .graph
-            .links(i)
-            .iter()
-            .position(|l| self.app.net.data.entity(l.target as usize).id() == id)
-            .unwrap_or_else(|| panic!("no link to {id}"));
-        self.app.set_focus(Pane::Links);
-        liaison::tui::update::navigate::select_link(&mut self.app, k);
-        self
-    }
-
-    fn frame(&self) -> String {
-        let (w, h) = (self.app.areas.width, self.app.areas.height);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| render(&self.app, f)).unwrap();
-        if w == 0 || h == 0 {
-            // TestBackend cannot print an empty buffer; drawing it is what is under test.
-            return String::new();
-        }
-        terminal.backend().to_string()
-    }
-}
 
 #[test]
 fn search_narrows_and_ranks_the_best_match_first() {
@@ -862,15 +773,6 @@ fn a_key_remap_from_the_config_reaches_keys_and_help() {
     );
 }
 
-/// The built-in dataset, whose long cards (SOEA, the Sichuan–Chongqing agreement) the
-/// issue names.
-fn builtin(width: u16, height: u16) -> Browser {
-    let net = Network::load(&liaison::dataset::DataChoice::Builtin);
-    Browser {
-        app: App::new(Arc::new(net), width, height),
-    }
-}
-
 /// Opens an entity by id from a search and focuses its detail pane.
 fn detail_of(b: Browser, query: &str, id: &str) -> Browser {
     let mut b = b.act(Action::StartSearch).typed(query).act(Action::Escape);
@@ -890,7 +792,7 @@ fn detail_of(b: Browser, query: &str, id: &str) -> Browser {
 #[test]
 fn the_end_of_every_card_can_be_scrolled_to_at_every_size() {
     for (w, h) in [(120, 35), (80, 24), (60, 20), (200, 12)] {
-        let mut b = builtin(w, h);
+        let mut b = Browser::builtin(w, h);
         let n = b.app.list.rows.len();
         for row in 0..n {
             b.app.list.cursor.select(row, n, 1);
@@ -918,7 +820,7 @@ fn the_end_of_every_card_can_be_scrolled_to_at_every_size() {
 fn page_down_and_j_reach_the_sources_of_the_sichuan_chongqing_agreement() {
     for (w, h) in [(120, 35), (80, 24)] {
         let mut b = detail_of(
-            builtin(w, h),
+            Browser::builtin(w, h),
             "agreement: sichuan chongqing strategic",
             "sichuan-chongqing-federations-2020",
         );
@@ -937,7 +839,7 @@ fn page_down_and_j_reach_the_sources_of_the_sichuan_chongqing_agreement() {
             "the title says the position in the card"
         );
         let mut j = detail_of(
-            builtin(w, h),
+            Browser::builtin(w, h),
             "agreement: sichuan chongqing strategic",
             "sichuan-chongqing-federations-2020",
         );
@@ -951,7 +853,7 @@ fn page_down_and_j_reach_the_sources_of_the_sichuan_chongqing_agreement() {
 #[test]
 fn snapshot_bottom_of_a_long_card_wide() {
     let b = detail_of(
-        builtin(120, 35),
+        Browser::builtin(120, 35),
         "agreement: sichuan chongqing strategic",
         "sichuan-chongqing-federations-2020",
     )
@@ -962,7 +864,7 @@ fn snapshot_bottom_of_a_long_card_wide() {
 #[test]
 fn snapshot_bottom_of_a_long_card_80x24() {
     let b = detail_of(
-        builtin(80, 24),
+        Browser::builtin(80, 24),
         "agreement: sichuan chongqing strategic",
         "sichuan-chongqing-federations-2020",
     )
@@ -972,13 +874,13 @@ fn snapshot_bottom_of_a_long_card_80x24() {
 
 #[test]
 fn snapshot_bottom_of_soea_wide() {
-    let b = detail_of(builtin(120, 35), "soea", "soea").act(Action::Bottom);
+    let b = detail_of(Browser::builtin(120, 35), "soea", "soea").act(Action::Bottom);
     insta::assert_snapshot!(b.frame());
 }
 
 #[test]
 fn snapshot_bottom_of_soea_80x24() {
-    let b = detail_of(builtin(80, 24), "soea", "soea").act(Action::Bottom);
+    let b = detail_of(Browser::builtin(80, 24), "soea", "soea").act(Action::Bottom);
     insta::assert_snapshot!(b.frame());
 }
 

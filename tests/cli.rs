@@ -5,168 +5,13 @@
 //! directory can change what is loaded. Fixture data is passed with `--data`.
 mod common;
 
+use common::cli::{Run, Test};
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use tempfile::TempDir;
 
 const CHECK: &str = "tests/fixtures/check";
 const NETWORK: &str = "tests/fixtures/network";
-
-/// A run of the binary, set up fluently: `Test::new().arg("search").arg("soea").run()`.
-struct Test {
-    command: Command,
-    /// Stands in for the user's home; removed when the test ends.
-    home: TempDir,
-}
-
-impl Test {
-    fn new() -> Test {
-        let home = tempfile::tempdir().expect("temporary home");
-        let command = common::liaison_command(home.path());
-        Test { command, home }
-    }
-
-    fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Test {
-        self.command.arg(arg);
-        self
-    }
-
-    fn args<I, S>(mut self, args: I) -> Test
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<std::ffi::OsStr>,
-    {
-        self.command.args(args);
-        self
-    }
-
-    /// `--data PATH`.
-    fn data(self, path: impl AsRef<std::ffi::OsStr>) -> Test {
-        self.arg("--data").arg(path)
-    }
-
-    fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Test {
-        self.command.env(key, value);
-        self
-    }
-
-    fn run(mut self) -> Run {
-        let output = self.command.output().expect("the liaison binary runs");
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8"),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            raw_stdout: output.stdout,
-            args: format!("{:?}", self.command.get_args().collect::<Vec<_>>()),
-        }
-    }
-}
-
-/// What a run printed and how it exited; every assertion shows the whole output on failure.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    raw_stdout: Vec<u8>,
-    args: String,
-}
-
-impl Run {
-    fn context(&self) -> String {
-        format!(
-            "liaison {}\n--- exit: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.args, self.code, self.stdout, self.stderr
-        )
-    }
-
-    fn status(self, code: i32) -> Run {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "unexpected exit code\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stdout_contains(self, text: &str) -> Run {
-        assert!(
-            self.stdout.contains(text),
-            "stdout lacks {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stdout_lacks(self, text: &str) -> Run {
-        assert!(
-            !self.stdout.contains(text),
-            "stdout has {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stdout_is(self, text: &str) -> Run {
-        assert_eq!(self.stdout, text, "\n{}", self.context());
-        self
-    }
-
-    fn stderr_contains(self, text: &str) -> Run {
-        assert!(
-            self.stderr.contains(text),
-            "stderr lacks {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    /// The lines of `check` before the summary: one per problem.
-    fn problems(&self) -> Vec<&str> {
-        let lines = self.lines();
-        lines[..lines.len().saturating_sub(1)].to_vec()
-    }
-
-    /// The last line of `check`.
-    fn summary(&self) -> &str {
-        self.stdout.lines().last().unwrap_or("")
-    }
-
-    /// Asserts `check` reported exactly these problems (`PATH:LINE:COL: SEVERITY: `
-    /// prefixes, in order), and returns their messages.
-    fn reports(&self, expected: &[&str]) -> Vec<String> {
-        let problems = self.problems();
-        assert_eq!(
-            problems.len(),
-            expected.len(),
-            "expected {} problem line(s) starting {expected:?}\n{}",
-            expected.len(),
-            self.context()
-        );
-        problems
-            .iter()
-            .zip(expected)
-            .map(|(line, prefix)| {
-                let prefix = format!("{prefix}: ");
-                assert!(
-                    line.starts_with(&prefix),
-                    "expected a line starting {prefix:?}, got {line:?}\n{}",
-                    self.context()
-                );
-                line[prefix.len()..].to_string()
-            })
-            .collect()
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not valid JSON ({e})\n{}", self.context()))
-    }
-}
 
 /// Asserts a message holds every one of `words`.
 fn assert_says(message: &str, words: &[&str]) {
@@ -833,7 +678,7 @@ fn liaison_data_variable_chooses_the_data_and_data_option_overrides_it() {
 #[test]
 fn user_data_directory_is_read_when_it_holds_ron_files() {
     let test = Test::new();
-    let user_dir = test.home.path().join("share").join("liaison");
+    let user_dir = test.home().join("share").join("liaison");
     std::fs::create_dir_all(&user_dir).unwrap();
     std::fs::copy(fixture("byte_order_mark.ron"), user_dir.join("mine.ron")).unwrap();
     test.arg("check")

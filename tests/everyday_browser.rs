@@ -2,93 +2,13 @@
 //! previous query selected, type-to-search, Bookmarks and Recent that a search never
 //! hides silently, and focus and back like a web browser. Action sequences on the fixture
 //! dataset checked on the state, and frames on ratatui's `TestBackend` as snapshots.
+mod common;
 
+use common::browse::{Browser, network};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use liaison::dataset::Dataset;
-use liaison::network::Network;
 use liaison::tui::action::Action;
 use liaison::tui::keymap::KeyMode;
-use liaison::tui::saved::LastPlace;
 use liaison::tui::state::{App, Pane, rows};
-use liaison::tui::ui::render;
-use liaison::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::sync::Arc;
-
-const NETWORK: &str = include_str!("fixtures/browse/network.ron");
-
-fn network() -> Arc<Network> {
-    let files = vec![(
-        "fixtures/network.ron".to_string(),
-        NETWORK.as_bytes().to_vec(),
-    )];
-    Arc::new(Network::from_dataset(Dataset::from_texts(
-        "test fixture",
-        files,
-    )))
-}
-
-struct Browser {
-    app: App,
-}
-
-impl Browser {
-    fn new(width: u16, height: u16) -> Self {
-        Browser {
-            app: App::new(network(), width, height),
-        }
-    }
-
-    /// A browser started again on a saved state: `ids` bookmarked, `query` restored.
-    fn restarted(ids: &[&str], query: &str) -> Self {
-        let mut app = App::new(network(), 120, 35);
-        for id in ids {
-            app.saved.toggle_bookmark(id);
-        }
-        app.saved.note_search(query);
-        app.saved.last = Some(LastPlace {
-            entity: Some("soea".into()),
-            tab: 0,
-            query: query.into(),
-        });
-        liaison::tui::update::bookmarks::restore_place(&mut app);
-        Browser { app }
-    }
-
-    fn act(mut self, action: Action) -> Self {
-        update(&mut self.app, action);
-        self
-    }
-
-    /// Keys as the keymap reads them in the current mode.
-    fn keys(mut self, text: &str) -> Self {
-        for c in text.chars() {
-            let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            let action = self.app.keymap.action_for(self.app.key_mode(), ev);
-            update(&mut self.app, action.expect("every letter does something"));
-        }
-        self
-    }
-
-    fn selected_id(&self) -> &str {
-        let i = self.app.selected().expect("something is selected");
-        self.app.net.data.entity(i).id()
-    }
-
-    fn row_ids(&self) -> Vec<&str> {
-        let data = &self.app.net.data;
-        let rows = &self.app.list.rows;
-        rows.iter().map(|&i| data.entity(i as usize).id()).collect()
-    }
-
-    fn frame(&self) -> String {
-        let (w, h) = (self.app.areas.width, self.app.areas.height);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| render(&self.app, f)).unwrap();
-        terminal.backend().to_string()
-    }
-}
 
 #[test]
 fn slash_brings_back_the_previous_query_selected_and_typing_replaces_it() {
@@ -363,7 +283,7 @@ fn snapshot_help_filtered_80x24() {
 
 #[test]
 fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
-    let mut app = App::new(network(), 120, 35);
+    let mut app = App::new(network(false), 120, 35);
     liaison::tui::update::bookmarks::restore_place(&mut app);
     let b = Browser { app };
     assert_eq!(
@@ -378,16 +298,12 @@ fn a_first_run_starts_on_the_hub_with_a_hint_until_the_first_search() {
     assert!(!b.frame().contains(hint), "gone once the user has searched");
 }
 
-fn builtin(width: u16, height: u16) -> Browser {
-    let net = Network::load(&liaison::dataset::DataChoice::Builtin);
-    Browser {
-        app: App::new(Arc::new(net), width, height),
-    }
-}
-
 /// The detail pane's rows as text, for the entity found first by `query`.
 fn card_text(query: &str, width: u16) -> String {
-    let b = builtin(width, 60).keys("/").keys(query).act(Action::Escape);
+    let b = Browser::builtin(width, 60)
+        .keys("/")
+        .keys(query)
+        .act(Action::Escape);
     let rows = b.app.detail_rows();
     rows.iter()
         .map(|r| r.iter().map(|p| p.text.as_str()).collect::<String>())

@@ -6,8 +6,7 @@
 //! parser. Like `tests/cli.rs`, every run has `LIAISON_DATA` unset and an empty home.
 mod common;
 
-use std::process::Command;
-use tempfile::TempDir;
+use common::cli::{Run, Test};
 
 /// Organizations, people, a city and an event whose text needs escaping and folding.
 const CONTACTS: &str = "tests/fixtures/export";
@@ -16,85 +15,12 @@ const CONTACTS: &str = "tests/fixtures/export";
 const LONG_NATIVE_NAME: &str =
     "上海市归国华侨联合会青年委员会海外联谊会与海外交流协会联合工作办公室秘书处";
 
-/// A run of the binary: `Test::new().args(["export", "-f", "csv"]).run()`.
-struct Test {
-    command: Command,
-    _home: TempDir,
-}
-
-impl Test {
-    fn new() -> Test {
-        let home = tempfile::tempdir().expect("temporary home");
-        let command = common::liaison_command(home.path());
-        Test {
-            command,
-            _home: home,
-        }
-    }
-
-    fn args<const N: usize>(mut self, args: [&str; N]) -> Test {
-        self.command.args(args);
-        self
-    }
-
-    /// `--data PATH`.
-    fn data(mut self, path: &str) -> Test {
-        self.command.arg("--data").arg(path);
-        self
-    }
-
-    fn run(mut self) -> Run {
-        let output = self.command.output().expect("the liaison binary runs");
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            args: format!("{:?}", self.command.get_args().collect::<Vec<_>>()),
-        }
-    }
-}
-
-/// What a run printed and how it exited.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    args: String,
-}
-
-impl Run {
-    fn context(&self) -> String {
-        format!(
-            "liaison {}\n--- exit: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.args, self.code, self.stdout, self.stderr
-        )
-    }
-
-    fn status(self, code: i32) -> Run {
-        assert_eq!(self.code, Some(code), "exit code\n{}", self.context());
-        self
-    }
-
-    fn stderr_contains(self, text: &str) -> Run {
-        assert!(
-            self.stderr.contains(text),
-            "stderr lacks {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-}
-
 fn export(args: &[&str]) -> Run {
-    let mut t = Test::new().data(CONTACTS).args(["export"]);
-    t.command.args(args);
-    t.run()
+    Test::new().data(CONTACTS).args(["export"]).args(args).run()
 }
 
 fn builtin_export(args: &[&str]) -> Run {
-    let mut t = Test::new().args(["export"]);
-    t.command.args(args);
-    t.run()
+    Test::new().args(["export"]).args(args).run()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,133 +6,9 @@
 //! small data sets are written into that home so that each test states the facts it relies on.
 mod common;
 
+use common::cli::Test;
+
 use std::path::Path;
-
-use std::process::Command;
-use tempfile::TempDir;
-
-/// A run of the binary with its own home: `Test::new().args(["ties", "espoo"]).run()`.
-struct Test {
-    command: Command,
-    home: TempDir,
-}
-
-impl Test {
-    fn new() -> Test {
-        let home = tempfile::tempdir().expect("temporary home");
-        let command = common::liaison_command(home.path());
-        Test { command, home }
-    }
-
-    fn args<I, S>(mut self, args: I) -> Test
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<std::ffi::OsStr>,
-    {
-        self.command.args(args);
-        self
-    }
-
-    /// Writes `text` as a data file in the home and loads it with `--data`.
-    fn data(mut self, text: &str) -> Test {
-        let path = self.home.path().join("fixture.ron");
-        std::fs::write(&path, text).expect("fixture written");
-        self.command.arg("--data").arg(path);
-        self
-    }
-
-    fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Test {
-        self.command.env(key, value);
-        self
-    }
-
-    fn env_remove(mut self, key: &str) -> Test {
-        self.command.env_remove(key);
-        self
-    }
-
-    fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    fn run(mut self) -> Run {
-        let output = self.command.output().expect("the liaison binary runs");
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            args: format!("{:?}", self.command.get_args().collect::<Vec<_>>()),
-            _home: self.home,
-        }
-    }
-}
-
-/// What a run printed and how it exited.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    args: String,
-    _home: TempDir,
-}
-
-impl Run {
-    fn context(&self) -> String {
-        format!(
-            "liaison {}\n--- exit: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.args, self.code, self.stdout, self.stderr
-        )
-    }
-
-    fn status(self, code: i32) -> Run {
-        assert_eq!(self.code, Some(code), "exit code\n{}", self.context());
-        self
-    }
-
-    fn stdout_contains(self, text: &str) -> Run {
-        assert!(
-            self.stdout.contains(text),
-            "stdout lacks {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stdout_lacks(self, text: &str) -> Run {
-        assert!(
-            !self.stdout.contains(text),
-            "stdout has {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stderr_contains(self, text: &str) -> Run {
-        assert!(
-            self.stderr.contains(text),
-            "stderr lacks {text:?}\n{}",
-            self.context()
-        );
-        self
-    }
-
-    fn stdout_empty(self) -> Run {
-        assert!(
-            self.stdout.is_empty(),
-            "stdout not empty\n{}",
-            self.context()
-        );
-        self
-    }
-
-    /// The line of stdout that contains `text`.
-    fn line_with(&self, text: &str) -> &str {
-        self.stdout
-            .lines()
-            .find(|l| l.contains(text))
-            .unwrap_or_else(|| panic!("no line with {text:?}\n{}", self.context()))
-    }
-}
 
 /// Ties, an agreement, a founding and a recurring event, with every precision of date.
 const DATES: &str = r#"[
@@ -166,7 +42,7 @@ const DATES: &str = r#"[
 #[test]
 fn anniversaries_of_a_year_count_the_years_in_date_order() {
     let run = Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["anniversaries", "--year", "2026"])
         .run()
         .status(0);
@@ -204,7 +80,7 @@ fn anniversaries_of_a_year_count_the_years_in_date_order() {
 #[test]
 fn anniversaries_within_days_start_on_the_given_day() {
     Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["anniversaries", "--from", "2026-09-01", "--within", "10"])
         .run()
         .status(0)
@@ -217,7 +93,7 @@ fn anniversaries_within_days_start_on_the_given_day() {
 #[test]
 fn no_anniversary_in_the_window_is_said_on_stderr_with_exit_1() {
     Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["anniversaries", "--year", "1990"])
         .run()
         .status(1)
@@ -228,7 +104,7 @@ fn no_anniversary_in_the_window_is_said_on_stderr_with_exit_1() {
 #[test]
 fn anniversaries_as_json_hold_dates_years_and_ids() {
     let run = Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["anniversaries", "--year", "2026", "--format", "json"])
         .run()
         .status(0);
@@ -248,7 +124,7 @@ fn anniversaries_as_json_hold_dates_years_and_ids() {
 fn anniversaries_as_ics_parse_back_as_all_day_events_with_stable_uids() {
     use icalendar::{Component, DatePerhapsTime};
     let run = Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["anniversaries", "--year", "2026", "--format", "ics"])
         .run()
         .status(0);
@@ -327,7 +203,7 @@ const TIES: &str = r#"[
 #[test]
 fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
     let run = Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "--all"])
         .run()
         .status(0);
@@ -371,14 +247,14 @@ fn ties_table_has_one_row_per_tie_with_counts_and_the_last_event() {
 #[test]
 fn ties_are_official_only_unless_every_level_is_asked_for() {
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai"])
         .run()
         .status(0)
         .stdout_contains("Espoo")
         .stdout_lacks("Kuopio");
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "level:friendly"])
         .run()
         .status(0)
@@ -389,7 +265,7 @@ fn ties_are_official_only_unless_every_level_is_asked_for() {
 #[test]
 fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
     let run = Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args([
             "ties",
             "shanghai",
@@ -409,7 +285,7 @@ fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
         .collect();
     assert_eq!(partners, ["Kuopio", "Espoo"], "{}", run.context());
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "status:active", "since:1990"])
         .run()
         .status(0)
@@ -421,14 +297,14 @@ fn ties_are_filtered_with_the_search_syntax_and_sorted_by_any_column() {
 #[test]
 fn ties_with_an_unknown_filter_or_column_exit_2_naming_the_known_ones() {
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "colour:red"])
         .run()
         .status(2)
         .stdout_empty()
         .stderr_contains("country: region: level:");
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "--sort", "colour"])
         .run()
         .status(2)
@@ -438,14 +314,14 @@ fn ties_with_an_unknown_filter_or_column_exit_2_naming_the_known_ones() {
 #[test]
 fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "country:peru"])
         .run()
         .status(1)
         .stdout_empty()
         .stderr_contains("none of the ties of Shanghai match");
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "soea"])
         .run()
         .status(1)
@@ -455,7 +331,7 @@ fn ties_that_match_nothing_say_so_on_stderr_with_exit_1() {
 #[test]
 fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
     let run = Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "--all", "--format", "csv"])
         .run()
         .status(0);
@@ -497,7 +373,7 @@ fn ties_as_csv_read_back_with_every_column_and_formulas_defused() {
 #[test]
 fn ties_as_json_hold_every_field() {
     let run = Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["ties", "shanghai", "-f", "json"])
         .run()
         .status(0);
@@ -610,7 +486,7 @@ fn edit_on_the_built_in_dataset_explains_init_and_runs_no_editor() {
 #[test]
 fn edit_of_nothing_says_so_on_stderr() {
     Test::new()
-        .data(TIES)
+        .data_text(TIES)
         .args(["edit", "zzzqqq"])
         .run()
         .status(1)
@@ -620,7 +496,7 @@ fn edit_of_nothing_says_so_on_stderr() {
 #[test]
 fn a_timeline_with_no_dated_item_says_so_on_stderr_with_exit_1() {
     Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["timeline", "--from", "3000"])
         .run()
         .status(1)
@@ -631,7 +507,7 @@ fn a_timeline_with_no_dated_item_says_so_on_stderr_with_exit_1() {
 #[test]
 fn export_without_a_format_writes_vcards() {
     Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["export", "office"])
         .run()
         .status(0)
@@ -678,7 +554,7 @@ fn hostile_data_sends_no_control_sequence_through_ties_or_anniversaries() {
             vec!["anniversaries", "--year", "2028", "--format", "json"],
             vec!["anniversaries", "--year", "2028", "--format", "ics"],
         ] {
-            let run = Test::new().data(&hostile).args(&args).run().status(0);
+            let run = Test::new().data_text(&hostile).args(&args).run().status(0);
             // CSV and iCalendar lines end in CRLF, as their RFCs require.
             let text = run.stdout.replace("\r\n", "\n");
             let found = common::dangerous_bytes(text.as_bytes());
@@ -721,7 +597,7 @@ const COUNTRIES: &str = r#"[
 #[test]
 fn ties_name_the_partners_country_and_region_and_filter_by_them() {
     let run = Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["ties", "shanghai", "region:europe", "--format", "csv"])
         .run()
         .status(0);
@@ -741,7 +617,7 @@ fn ties_name_the_partners_country_and_region_and_filter_by_them() {
     assert_eq!(&rows[0][col("subregion")], "Northern Europe");
     assert_eq!(&rows[0][col("level")], "official");
     Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["ties", "shanghai", "country:MA"])
         .run()
         .status(0)
@@ -752,7 +628,7 @@ fn ties_name_the_partners_country_and_region_and_filter_by_them() {
 #[test]
 fn ties_of_a_country_and_of_a_citys_districts_say_whose_side_they_are() {
     let run = Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["ties", "finland"])
         .run()
         .status(0);
@@ -767,13 +643,13 @@ fn ties_of_a_country_and_of_a_citys_districts_say_whose_side_they_are() {
     assert!(run.line_with("Kuopio").contains("Pudong New Area"));
     assert!(run.line_with("Espoo").contains("Shanghai"));
     Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["ties", "shanghai"])
         .run()
         .status(0)
         .stdout_lacks("Kuopio");
     Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["ties", "shanghai", "--districts"])
         .run()
         .status(0)
@@ -783,7 +659,7 @@ fn ties_of_a_country_and_of_a_citys_districts_say_whose_side_they_are() {
 #[test]
 fn an_agreement_a_tie_rests_on_is_celebrated_once_as_the_tie() {
     let run = Test::new()
-        .data(COUNTRIES)
+        .data_text(COUNTRIES)
         .args(["anniversaries", "--year", "2026"])
         .run()
         .status(0);
@@ -915,7 +791,7 @@ fn edit_at_a_terminal_offers_init_and_then_opens_the_copy() {
 #[test]
 fn entities_that_are_not_connected_are_said_so_on_stderr_with_exit_1() {
     Test::new()
-        .data(DATES)
+        .data_text(DATES)
         .args(["path", "office", "leapton"])
         .run()
         .status(1)
@@ -935,7 +811,7 @@ fn a_proposed_tie_has_no_anniversary() {
                established: "2016-05-01", sources: ["test"]),
 ]"#;
     Test::new()
-        .data(proposed)
+        .data_text(proposed)
         .args(["anniversaries", "--year", "2026"])
         .run()
         .status(0)

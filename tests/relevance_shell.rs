@@ -2,16 +2,19 @@
 //! the built-in data: typos, pinyin, a phone number, accents, filters, a miss, a bad filter,
 //! and `show` naming the other good matches.
 
-use std::process::Command;
+mod common;
 
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+use common::cli::{Run, Test};
+
+/// The columns of `search`'s output.
+trait Columns {
+    /// The ids printed, in order.
+    fn ids(&self) -> Vec<&str>;
+    /// The kinds printed, in order.
+    fn kinds(&self) -> Vec<&str>;
 }
 
-impl Out {
-    /// The ids printed, in order.
+impl Columns for Run {
     fn ids(&self) -> Vec<&str> {
         self.stdout
             .lines()
@@ -19,7 +22,6 @@ impl Out {
             .collect()
     }
 
-    /// The kinds printed, in order.
     fn kinds(&self) -> Vec<&str> {
         self.stdout
             .lines()
@@ -28,23 +30,8 @@ impl Out {
     }
 }
 
-fn liaison(args: &[&str]) -> Out {
-    let home = tempfile::tempdir().expect("a temporary home");
-    let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LIAISON_DATA")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("share"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .args(args)
-        .output()
-        .expect("liaison runs");
-    Out {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+fn liaison(args: &[&str]) -> Run {
+    Test::new().args(args).run()
 }
 
 fn first(query: &str) -> String {

@@ -4,6 +4,8 @@
 //! Each test binary uses only some of these, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod browse;
+pub mod cli;
 pub mod pty;
 
 use liaison::network::Network;
@@ -233,6 +235,11 @@ pub fn network_from(files: Vec<(String, Vec<u8>)>) -> Network {
     Network::from_dataset(liaison::dataset::Dataset::from_texts("test", files))
 }
 
+/// The browser tests' fixture: an excerpt of the real network.
+pub const BROWSE_NETWORK: &str = include_str!("../fixtures/browse/network.ron");
+/// A file that does not parse, to load beside [`BROWSE_NETWORK`].
+pub const BROWSE_BROKEN: &str = include_str!("../fixtures/browse/broken.ron.txt");
+
 /// The `liaison` binary, run from the repository, with a home of its own: no `LIAISON_DATA`,
 /// and data and config directories under `home`, so the user's own files never interfere.
 pub fn liaison_command(home: &std::path::Path) -> std::process::Command {
@@ -242,6 +249,7 @@ pub fn liaison_command(home: &std::path::Path) -> std::process::Command {
         .env_remove("LIAISON_DATA")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("share"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"));
     command
 }
