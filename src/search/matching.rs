@@ -118,7 +118,7 @@ pub(super) fn plain_tier(text: &str, ascii: bool, q: &Prepared<'_>) -> Option<(T
 }
 
 /// Whether every word starts a word of `text`, each a different one, taken greedily in
-/// order (as [`super::word_starts`] does).
+/// order (as [`super::tiers::word_starts`] does).
 fn word_starts_all(text: &str, words: &[&str]) -> bool {
     let mut used: Vec<usize> = Vec::new();
     'words: for w in words {
@@ -141,7 +141,7 @@ fn word_starts_all(text: &str, words: &[&str]) -> bool {
 pub(super) enum Fuzzy {
     /// The query's characters are not all in the text, in order.
     Apart,
-    /// They are, but skim's alignment is not [`super::plausible`].
+    /// They are, but skim's alignment is not [`super::tiers::plausible`].
     Implausible,
     /// A plausible match, with skim's score.
     Score(i64),
@@ -179,7 +179,7 @@ pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
             let ok = if ascii {
                 plausible_ascii(text.as_bytes(), &idx, qlen)
             } else {
-                super::plausible(text, &idx, qlen)
+                super::tiers::plausible(text, &idx, qlen)
             };
             if ok {
                 Fuzzy::Score(score)
@@ -201,19 +201,19 @@ pub(super) fn fuzzy_indices(text: &str, q: &str) -> Option<(i64, Vec<usize>)> {
     fuzzy_matcher::skim::SkimMatcherV2::default().fuzzy_indices(text, q)
 }
 
-/// [`super::plausible`] for an ASCII text, without collecting its characters.
+/// [`super::tiers::plausible`] for an ASCII text, without collecting its characters.
 fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
     let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
-    if word_start(first) && super::compact(first, last, qlen) {
+    if word_start(first) && super::tiers::compact(first, last, qlen) {
         return true;
     }
-    super::initials(positions, word_start)
+    super::tiers::initials(positions, word_start)
 }
 
-/// Whether some alignment of `q` in `text` passes [`super::plausible`]: a compact window
+/// Whether some alignment of `q` in `text` passes [`super::tiers::plausible`]: a compact window
 /// holding it in order, or initials of neighbouring words. Allocates only for non-ASCII.
 fn could_be_plausible(text: &str, q: &Prepared<'_>) -> bool {
     if text.is_ascii() && q.text.is_ascii() {
