@@ -208,34 +208,29 @@ impl SearchIndex {
         // Scattered letters and initials are how people abbreviate names, not places,
         // addresses or region text (`soea` is not So-uth E-astern A-sia): a secondary
         // field only tells whether the entity holds the query in order.
-        {
-            let mut best: Option<(i64, usize, Tier)> = None;
-            for f in fields.item(i) {
-                let h = fields.hot(f);
-                if h.mask & q.mask != q.mask {
-                    continue;
-                }
-                if !fields.field(f).is_primary() {
-                    in_order = in_order || self.holds(f, q);
-                    continue;
-                }
-                match fuzzy(fields.lower(h), h.mask & NON_ASCII == 0, q) {
-                    Fuzzy::Apart => {}
-                    Fuzzy::Implausible => in_order = true,
-                    Fuzzy::Score(quality) => {
-                        in_order = true;
-                        let score = score(Tier::Fuzzy, fields.field(f), quality);
-                        if best.is_none_or(|b| score > b.0) {
-                            best = Some((score, f, Tier::Fuzzy));
-                        }
+        let mut best: Option<(i64, usize, Tier)> = None;
+        for f in fields.item(i) {
+            let h = fields.hot(f);
+            if h.mask & q.mask != q.mask {
+                continue;
+            }
+            if !fields.field(f).is_primary() {
+                in_order = in_order || self.holds(f, q);
+                continue;
+            }
+            match fuzzy(fields.lower(h), h.mask & NON_ASCII == 0, q) {
+                Fuzzy::Apart => {}
+                Fuzzy::Implausible => in_order = true,
+                Fuzzy::Score(quality) => {
+                    in_order = true;
+                    let score = score(Tier::Fuzzy, fields.field(f), quality);
+                    if best.is_none_or(|b| score > b.0) {
+                        best = Some((score, f, Tier::Fuzzy));
                     }
                 }
             }
-            if best.is_some() {
-                return (best, in_order);
-            }
         }
-        (None, in_order)
+        (best, in_order)
     }
 
     /// Whether some field of entity `i` holds the query's characters in order.

@@ -119,15 +119,8 @@ pub(super) fn set_aside(path: &Path) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::saved::tests::with_bookmarks;
     use crate::tui::saved::{MAX_ID_BYTES, MAX_QUERY_CHARS, save};
-
-    fn with_bookmarks(ids: &[&str]) -> Saved {
-        let mut s = Saved::default();
-        for id in ids {
-            s.toggle_bookmark(id);
-        }
-        s
-    }
 
     #[test]
     fn an_unreadable_state_file_is_set_aside_not_deleted() {

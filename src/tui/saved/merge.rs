@@ -143,14 +143,7 @@ pub fn save_with(
 mod tests {
     use super::*;
     use crate::tui::saved::load;
-
-    fn with_bookmarks(ids: &[&str]) -> Saved {
-        let mut s = Saved::default();
-        for id in ids {
-            s.toggle_bookmark(id);
-        }
-        s
-    }
+    use crate::tui::saved::tests::with_bookmarks;
 
     #[test]
     fn a_crash_between_write_and_rename_leaves_the_old_file_intact() {

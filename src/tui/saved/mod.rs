@@ -188,8 +188,17 @@ pub fn state_path() -> Option<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// A state with these bookmarks, added in this session.
+    pub(in crate::tui::saved) fn with_bookmarks(ids: &[&str]) -> Saved {
+        let mut s = Saved::default();
+        for id in ids {
+            s.toggle_bookmark(id);
+        }
+        s
+    }
 
     #[test]
     fn recents_keep_the_last_fifty_most_recent_first() {
