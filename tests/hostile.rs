@@ -71,21 +71,9 @@ fn check_within(path: &Path, limits: Option<&str>) -> (Option<i32>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("liaison runs");
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
+    let out = output_or_kill(child, || {
+        format!("liaison check --data {} hangs", path.display())
     });
-    let out = match rx.recv_timeout(HANG) {
-        Ok(out) => out.expect("liaison runs"),
-        Err(_) => {
-            let _ = Command::new("kill")
-                .arg("-KILL")
-                .arg(pid.to_string())
-                .status();
-            panic!("liaison check --data {} hangs", path.display());
-        }
-    };
     let stdout = String::from_utf8(out.stdout).expect("check prints UTF-8");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -673,21 +661,7 @@ fn liaison_in(
         .stderr(Stdio::piped())
         .spawn()
         .expect("liaison runs");
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let out = match rx.recv_timeout(HANG) {
-        Ok(out) => out.expect("liaison runs"),
-        Err(_) => {
-            let _ = Command::new("kill")
-                .arg("-KILL")
-                .arg(pid.to_string())
-                .status();
-            panic!("liaison {args:?} hangs");
-        }
-    };
+    let out = output_or_kill(child, || format!("liaison {args:?} hangs"));
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -998,5 +972,28 @@ fn the_browser_opens_and_quits_with_a_fifo_as_state_and_config() {
             screen.process(&bytes);
         }
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The child's output, or a panic saying `what` once it has run longer than [`HANG`] (the
+/// child is killed first, so a hang fails the test instead of stalling it).
+fn output_or_kill(
+    child: std::process::Child,
+    what: impl FnOnce() -> String,
+) -> std::process::Output {
+    let pid = child.id();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(HANG) {
+        Ok(out) => out.expect("liaison runs"),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+            panic!("{}", what());
+        }
     }
 }
