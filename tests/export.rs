@@ -406,6 +406,23 @@ fn all_matches_exports_every_match_of_a_query() {
     assert!(ids.contains(&"kenya-chamber".to_string()));
 }
 
+#[test]
+fn a_query_of_filters_alone_exports_every_entity_that_passes_them() {
+    // `search` and `export` agree: a filter describes a set, not a best match.
+    let run = builtin_export(&["--format", "csv", "org: country:finland"]).status(0);
+    let ids: Vec<String> = parse_csv(&run.stdout)[1..]
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert!(ids.len() >= 3, "{}", run.context());
+    assert!(ids.contains(&"city-of-espoo".to_string()), "{}", run.context());
+    assert!(ids.contains(&"savonia-uas".to_string()), "{}", run.context());
+    // vCards of the same set hold only its organizations and people.
+    let run = builtin_export(&["country:finland"]).status(0);
+    assert!(run.stdout.matches("BEGIN:VCARD").count() >= ids.len(), "{}", run.context());
+    assert!(!run.stdout.contains("FN:Espoo\r"), "{}", run.context());
+}
+
 // ---------------------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------------------

@@ -134,12 +134,13 @@ pub enum Command {
     /// Export entities as vCard 4.0, CSV or JSON, to standard output.
     ///
     /// Each QUERY is an id or a search query and selects its best match (every match with
-    /// --all-matches). Without a QUERY: every organization and person (vcard, csv) or every
-    /// entity (json).
+    /// --all-matches); a query of filters alone (`country:finland`, `org:`) selects every
+    /// entity that passes them. Without a QUERY: every organization and person (vcard, csv)
+    /// or every entity (json).
     #[command(after_help = "Examples:\n  \
         liaison export soea xu-li > contacts.vcf\n  \
-        liaison export -f csv > network.csv\n  \
-        liaison export -f json --all-matches org:shanghai")]
+        liaison export country:finland > finland.vcf\n  \
+        liaison export -f csv > network.csv")]
     Export {
         /// The format: vCard contact cards (organizations and people; the default), a CSV
         /// table, or the entities as JSON.

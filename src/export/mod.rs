@@ -39,7 +39,8 @@ pub struct Selection {
 /// Selects the entities named by `queries`: each an exact id, else its best search match
 /// (with `all_matches`, every match, best first). Only kinds for which `keep` holds are
 /// selected; the best match is the best one of those kinds. `org:` and the other prefixes
-/// filter by kind, and with `all_matches` a bare `org:` selects every organization.
+/// filter by kind; a query of filters or a kind alone (`org: country:finland`) selects every
+/// entity that passes them.
 pub fn select(
     net: &Network,
     queries: &[String],
@@ -58,7 +59,10 @@ pub fn select(
             }
             None => {
                 let q = Query::parse(query);
-                let hits = if q.text.is_empty() && !(all_matches && q.kind.is_some()) {
+                // Filters or a kind without text (`country:finland`, `org:`) describe a set,
+                // not a name: they select all of it. A blank query selects nothing.
+                let set = q.text.is_empty();
+                let hits = if set && q.filters.is_empty() && q.kind.is_none() {
                     Vec::new()
                 } else {
                     net.index.search(&q, net.data.len())
@@ -67,7 +71,7 @@ pub fn select(
                     .iter()
                     .map(|h| h.entity as usize)
                     .filter(|&i| keep(net.data.entity(i).kind()));
-                if all_matches {
+                if all_matches || set {
                     matches.collect()
                 } else {
                     matches.next().into_iter().collect()
