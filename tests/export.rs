@@ -415,11 +415,23 @@ fn a_query_of_filters_alone_exports_every_entity_that_passes_them() {
         .map(|r| r[0].clone())
         .collect();
     assert!(ids.len() >= 3, "{}", run.context());
-    assert!(ids.contains(&"city-of-espoo".to_string()), "{}", run.context());
-    assert!(ids.contains(&"savonia-uas".to_string()), "{}", run.context());
+    assert!(
+        ids.contains(&"city-of-espoo".to_string()),
+        "{}",
+        run.context()
+    );
+    assert!(
+        ids.contains(&"savonia-uas".to_string()),
+        "{}",
+        run.context()
+    );
     // vCards of the same set hold only its organizations and people.
     let run = builtin_export(&["country:finland"]).status(0);
-    assert!(run.stdout.matches("BEGIN:VCARD").count() >= ids.len(), "{}", run.context());
+    assert!(
+        run.stdout.matches("BEGIN:VCARD").count() >= ids.len(),
+        "{}",
+        run.context()
+    );
     assert!(!run.stdout.contains("FN:Espoo\r"), "{}", run.context());
 }
 

@@ -170,6 +170,32 @@ fn enter_in_the_ties_table_opens_the_partner_and_bottom_reaches_the_last_row() {
 }
 
 #[test]
+fn back_from_a_partner_opened_in_the_ties_table_returns_to_the_table_as_it_was() {
+    let mut a = ties_of_shanghai(120, 35);
+    act(
+        &mut a,
+        [Action::Down, Action::Down, Action::Down, Action::SortNext],
+    );
+    let Mode::Ties(before) = a.mode.clone() else {
+        panic!()
+    };
+    let partner = before.rows[before.cursor.selected].partner_id.clone();
+    update(&mut a, Action::Open);
+    assert_eq!(selected_id(&a), partner);
+    update(&mut a, Action::HistoryBack);
+    let Mode::Ties(after) = &a.mode else {
+        panic!("Backspace returns to the table, not {:?}", a.mode)
+    };
+    assert_eq!(after.cursor.selected, before.cursor.selected, "same row");
+    assert_eq!(after.column, before.column, "same sort");
+    assert!(frame(&a).contains("Ties of Shanghai"));
+    // Forward goes to the partner again.
+    update(&mut a, Action::HistoryForward);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(selected_id(&a), partner);
+}
+
+#[test]
 fn t_on_a_person_says_what_it_is_for() {
     let mut a = app(120, 35);
     select(&mut a, "person:");
@@ -302,6 +328,15 @@ fn enter_on_an_anniversary_opens_what_is_celebrated() {
     update(&mut a, Action::Open);
     assert_eq!(a.mode, Mode::Browse);
     assert_eq!(selected_id(&a), id);
+    update(&mut a, Action::HistoryBack);
+    let Mode::Anniversaries(back) = &a.mode else {
+        panic!("Backspace returns to the anniversaries, not {:?}", a.mode)
+    };
+    assert_eq!(
+        back.cursor.selected,
+        back.items.len() - 1,
+        "on the same row"
+    );
 }
 
 #[test]

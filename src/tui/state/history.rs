@@ -2,11 +2,12 @@
 //! panes showed. Only records places; going to one is `update`'s business.
 
 use super::cursor::Cursor;
+use super::mode::Mode;
 use super::pane::Pane;
 use super::tabs::Tab;
 
 /// A place in the browser that history can return to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     /// The tab.
     pub tab: Tab,
@@ -22,6 +23,9 @@ pub struct Snapshot {
     pub links: Cursor,
     /// The detail scroll.
     pub detail_scroll: usize,
+    /// The view the place was left from (the ties table, timeline, anniversaries or a path,
+    /// by opening one of its rows): going back returns to it as it was.
+    pub view: Option<Box<Mode>>,
 }
 
 /// Back and forward stacks.

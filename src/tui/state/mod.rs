@@ -362,6 +362,13 @@ impl App {
             focus: self.panes.focus,
             links: self.panes.links,
             detail_scroll: self.panes.detail_scroll,
+            view: match &self.mode {
+                m
+                @ (Mode::Ties(_) | Mode::Timeline(_) | Mode::Anniversaries(_) | Mode::Path(_)) => {
+                    Some(Box::new(m.clone()))
+                }
+                _ => None,
+            },
         }
     }
 

@@ -1,5 +1,6 @@
 //! History back and forward: returning to a recorded place, and the views that follow
-//! (the map follows the selection; other views give way to the panes).
+//! (a view a place was left from comes back; the map follows the selection; other views give
+//! way to the panes).
 
 use super::map;
 use crate::tui::state::{App, LineEditor, MapState, Mode, Pane, Snapshot};
@@ -51,7 +52,7 @@ pub fn back(app: &mut App) {
     let here = app.snapshot();
     app.history.forward.push(here);
     restore(app, &prev);
-    after_history(app);
+    after_history(app, prev.view);
 }
 
 /// Forward in history.
@@ -63,12 +64,16 @@ pub fn forward(app: &mut App) {
     let here = app.snapshot();
     app.history.back.push(here);
     restore(app, &next);
-    after_history(app);
+    after_history(app, next.view);
 }
 
-/// After moving in history: the map follows the selection; other views give way to the panes.
-fn after_history(app: &mut App) {
-    if let Mode::Map(MapState { viewport, .. }) = app.mode {
+/// After moving in history: a place left from a view (the ties table, timeline,
+/// anniversaries, a path) returns to that view; the map follows the selection; other views
+/// give way to the panes.
+fn after_history(app: &mut App, view: Option<Box<Mode>>) {
+    if let Some(view) = view {
+        app.mode = *view;
+    } else if let Mode::Map(MapState { viewport, .. }) = app.mode {
         map::open(app);
         map::keep_viewport(app, viewport);
     } else {

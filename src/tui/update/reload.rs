@@ -86,6 +86,8 @@ pub fn reloaded(app: &mut App, loaded: Loaded) {
     let keep = remap(app.selected());
     for s in app.history.all_mut() {
         s.entity = remap(s.entity);
+        // A view names entities by index, like the mode below: history keeps the place only.
+        s.view = None;
     }
     app.problems.rejected.clear();
     // Views and prompts name entities by index: they give way to the panes.
