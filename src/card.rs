@@ -143,6 +143,14 @@ impl Card {
                         .map(|c| name_of(ds, c))
                         .unwrap_or_default(),
                 );
+                if o.city.is_none() {
+                    let country = o.country.as_deref().map(|c| ds.country_name(c));
+                    f(
+                        &mut fields,
+                        "Country",
+                        country.unwrap_or_default().to_string(),
+                    );
+                }
                 f(
                     &mut fields,
                     "Founded",
@@ -331,8 +339,8 @@ impl Card {
     }
 
     /// [`Card::new`] with the sections that follow links: for a city, the ties of its
-    /// districts (and of theirs); for a country, the organizations located in its cities
-    /// and the ties of its cities, by level.
+    /// districts (and of theirs); for a country, the organizations located in it or in its
+    /// cities and the ties of its cities, by level.
     pub fn with_graph(ds: &Dataset, graph: &Graph, i: usize) -> Card {
         let mut card = Card::new(ds, i);
         let item = |id: usize, name: String, detail: Option<String>| CardItem {
@@ -377,7 +385,14 @@ impl Card {
                     .filter(|l| l.relation == Relation::InCountry && l.dir == Direction::Backward)
                     .map(|l| l.target as usize)
                     .collect();
-                let mut orgs = Vec::new();
+                // Organizations located in the country itself (no city known), then in its
+                // cities, with the city as detail.
+                let mut orgs: Vec<CardItem> = graph
+                    .links(i)
+                    .iter()
+                    .filter(|l| l.relation == Relation::LocatedIn && l.dir == Direction::Backward)
+                    .map(|l| item(l.target as usize, ds.display_name(l.target as usize), None))
+                    .collect();
                 for &c in &cities {
                     for l in graph.links(c) {
                         if l.relation == Relation::LocatedIn && l.dir == Direction::Backward {

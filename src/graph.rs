@@ -18,7 +18,7 @@ use std::collections::VecDeque;
 pub enum Relation {
     /// Organization → its parent body.
     ParentBody,
-    /// Organization → the city it is in.
+    /// Organization → the city it is in (or its country, when no city is known).
     LocatedIn,
     /// City → the city or region it is part of (read back: its districts).
     PartOf,
@@ -450,6 +450,9 @@ fn walk(ds: &Dataset, kinds: &[Kind], range: std::ops::Range<usize>) -> Vec<(u32
                 }
                 if let Some(c) = &o.city {
                     add(i, of_kind(c, &is_city), Relation::LocatedIn, None, true);
+                } else if let Some(c) = &o.country {
+                    let is_country = |k: Kind| k == Kind::Country;
+                    add(i, of_kind(c, &is_country), Relation::LocatedIn, None, true);
                 }
             }
             Entity::SisterCity(t) => {
@@ -541,7 +544,7 @@ pub fn tie_relation(level: Level) -> Relation {
 ///
 /// - a country: itself;
 /// - a city: its country (if its `country` names none, that of the place it is part of);
-/// - an organization: its city's;
+/// - an organization: its city's, or its own `country` when it has no city;
 /// - a sister-city tie: both cities' (a tie "in Finland" has a Finnish side);
 /// - an agreement: its place's and its parties' (organizations through their city);
 /// - an event: its place's, its organizers' and its participants' (people through posts);
@@ -574,10 +577,19 @@ pub fn countries_of(ds: &Dataset, i: usize) -> Vec<u32> {
         }
         None
     };
+    let org_country = |o: &crate::model::Organization| -> Option<usize> {
+        match &o.city {
+            Some(c) => city_country(c),
+            None => {
+                let k = ds.index_of(o.country.as_deref()?)?;
+                matches!(ds.entity(k), Entity::Country(_)).then_some(k)
+            }
+        }
+    };
     // An organization's, a city's or a country's own country.
     let place = |id: &str| -> Option<usize> {
         match ds.get(id)? {
-            Entity::Organization(o) => city_country(o.city.as_deref()?),
+            Entity::Organization(o) => org_country(o),
             Entity::City(_) => city_country(id),
             Entity::Country(_) => ds.index_of(id),
             _ => None,
@@ -593,7 +605,7 @@ pub fn countries_of(ds: &Dataset, i: usize) -> Vec<u32> {
     match ds.entity(i) {
         Entity::Country(_) => push(Some(i)),
         Entity::City(c) => push(city_country(&c.id)),
-        Entity::Organization(o) => push(o.city.as_deref().and_then(city_country)),
+        Entity::Organization(o) => push(org_country(o)),
         Entity::SisterCity(t) => {
             push(city_country(&t.cities.0));
             push(city_country(&t.cities.1));

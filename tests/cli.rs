@@ -959,6 +959,53 @@ fn unknown_country_suggests_the_closest_and_codes_are_checked() {
     assert_says(&msgs[4], &["`kuopio`", "is a city", "must name a country"]);
 }
 
+#[test]
+fn an_organizations_country_is_checked_and_places_it_when_no_city_is_known() {
+    let run = check("org_country.ron").status(1);
+    let path = fixture("org_country.ron");
+    let msgs = run.reports(&[
+        &format!("{path}:6:61: error"),
+        &format!("{path}:7:76: warning"),
+    ]);
+    assert_says(&msgs[0], &["unknown id `kenia`", "did you mean `kenya`?"]);
+    assert_says(
+        &msgs[1],
+        &["`kenya`", "`kuopio`", "`finland`", "city's country is used"],
+    );
+    // The organization without a city is found by its country, shown in it, and exported
+    // with it; the one with a city goes by the city's country.
+    let data = fixture("org_country.ron");
+    let run = Test::new()
+        .args(["search", "country:kenya"])
+        .data(&data)
+        .run();
+    assert!(run.stdout.contains("abroad\t"), "{}", run.context());
+    assert!(!run.stdout.contains("both\t"), "{}", run.context());
+    let run = Test::new()
+        .args(["search", "region:africa org:"])
+        .data(&data)
+        .run();
+    assert!(run.stdout.contains("abroad\t"), "{}", run.context());
+    let run = Test::new().args(["show", "kenya"]).data(&data).run();
+    let (n, items) = section(&run, "Organizations located here");
+    assert_eq!(n, 1, "{}", run.context());
+    assert!(items[0].contains("[abroad]"), "{}", run.context());
+    assert!(
+        !run.stdout.contains("\nLocated here"),
+        "listed once: {}",
+        run.context()
+    );
+    let run = Test::new().args(["show", "abroad"]).data(&data).run();
+    assert!(run.stdout.contains("Country: Kenya"), "{}", run.context());
+    let run = Test::new()
+        .args(["export", "-f", "csv", "abroad", "both"])
+        .data(&data)
+        .run();
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert!(rows[1].contains(",Kenya,"), "{}", run.context());
+    assert!(rows[2].contains(",Finland,"), "{}", run.context());
+}
+
 // ---------------------------------------------------------------------------------------
 // the built-in data: tie levels, places within places, countries, corrections
 // ---------------------------------------------------------------------------------------

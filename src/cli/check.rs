@@ -117,6 +117,11 @@ pub fn coverage(ds: &Dataset) -> Vec<String> {
         count(&|o| o.city.is_some()),
         Some(n),
     ));
+    rows.push((
+        "  located in a country".into(),
+        count(&|o| ds.org_country(o).is_some_and(|c| ds.country(c).is_some())),
+        Some(n),
+    ));
     let cities: Vec<&crate::model::City> = ds
         .entities()
         .iter()

@@ -4,6 +4,8 @@ use super::json::to_safe_json;
 use super::{EXIT_ERROR, EXIT_FAIL, EXIT_OK};
 use crate::card::Card;
 use crate::dataset::DataChoice;
+use crate::graph::{Direction, Relation};
+use crate::model::Entity;
 use crate::network::Network;
 use crate::text::{clean, clean_line};
 use std::io::{self, Write};
@@ -63,7 +65,16 @@ pub fn run(
         return Ok(EXIT_OK);
     }
     write_card(out, &card)?;
+    let country = matches!(net.data.entity(i), Entity::Country(_));
     for group in net.graph.grouped(i) {
+        let located_here = group
+            .links
+            .first()
+            .is_some_and(|l| l.relation == Relation::LocatedIn && l.dir == Direction::Backward);
+        if country && located_here {
+            // The card's "Organizations located here" lists them with those of its cities.
+            continue;
+        }
         writeln!(out, "\n{} ({})", group.label, group.links.len())?;
         for l in group.links {
             let t = l.target as usize;

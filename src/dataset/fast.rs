@@ -233,6 +233,7 @@ fn organization(p: &mut Reader<'_>) -> Option<Organization> {
             "aliases" => o.aliases = p.strings()?,
             "kind" => o.kind = Some(p.string()?),
             "city" => o.city = Some(p.string()?),
+            "country" => o.country = Some(p.string()?),
             "contact" => o.contact = contact(p)?,
             "founded" => o.founded = Some(p.date()?),
             "description" => o.description = Some(p.string()?),

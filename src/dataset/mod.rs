@@ -17,7 +17,7 @@ mod validate;
 pub use problem::{Location, Problem, Severity};
 pub use source::{DataChoice, builtin_files};
 
-use crate::model::{Country, Entity, Kind};
+use crate::model::{Country, Entity, Kind, Organization};
 
 /// Where an entity was defined: file index, line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +195,23 @@ impl Dataset {
         self.country(value).map_or(value, |c| c.name.as_str())
     }
 
+    /// The `country` value an organization is located in: its city's (walking up `part_of`
+    /// to a place that names one), else its own `country` field. A country id, or a name in
+    /// data without country entities.
+    pub fn org_country<'a>(&'a self, o: &'a Organization) -> Option<&'a str> {
+        let mut at = o.city.as_deref();
+        for _ in 0..16 {
+            let Some(Entity::City(c)) = at.and_then(|id| self.get(id)) else {
+                break;
+            };
+            if !c.country.trim().is_empty() {
+                return Some(&c.country);
+            }
+            at = c.part_of.as_deref();
+        }
+        o.country.as_deref().filter(|c| !c.trim().is_empty())
+    }
+
     /// A name for display: a tie is named after its two cities ("Shanghai – Espoo").
     pub fn display_name(&self, i: usize) -> String {
         match &self.entities[i] {
@@ -214,7 +231,11 @@ impl Dataset {
             _ => id.to_string(),
         };
         match &self.entities[i] {
-            Entity::Organization(o) => o.city.as_deref().map(city_text).unwrap_or_default(),
+            Entity::Organization(o) => match (&o.city, self.org_country(o)) {
+                (Some(city), _) => city_text(city),
+                (None, Some(country)) => self.country_name(country).to_string(),
+                (None, None) => String::new(),
+            },
             Entity::City(c) => match &c.kind {
                 Some(k) if k != "city" => format!("{}, {}", k, self.country_name(&c.country)),
                 _ => self.country_name(&c.country).to_string(),

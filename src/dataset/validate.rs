@@ -557,6 +557,36 @@ fn part_of_cycles(
     }
 }
 
+/// An organization's `country`: a country id (where the data defines countries) that
+/// agrees with its city's country, if it has a city.
+fn check_org_country(
+    ctx: &mut Ctx<'_, '_>,
+    o: &crate::model::Organization,
+    country: &str,
+    kept: &[(usize, Parsed)],
+) {
+    use Step::Field;
+    if ctx.checker.countries {
+        ctx.reference(country, COUNTRY, &[Field("country")]);
+    }
+    let city = o.city.as_deref().and_then(|c| ctx.checker.index.get(c));
+    let Some(Entity::City(c)) = city.map(|k| &kept[k as usize].1.entity) else {
+        return;
+    };
+    if c.country != country && ctx.room(Severity::Warning) {
+        let loc = ctx.at(&[Field("country")]);
+        ctx.problems.push(Problem::warning(
+            loc,
+            format!(
+                "`country` is `{}` but its city `{}` is in `{}`: the city's country is used",
+                clean_line(country),
+                clean_line(&c.id),
+                clean_line(&c.country)
+            ),
+        ));
+    }
+}
+
 fn check_entity(
     ctx: &mut Ctx<'_, '_>,
     entity: &Entity,
@@ -582,6 +612,9 @@ fn check_entity(
         Entity::Organization(o) => {
             if let Some(city) = &o.city {
                 ctx.reference(city, CITY, &[Field("city")]);
+            }
+            if let Some(country) = &o.country {
+                check_org_country(ctx, o, country, kept);
             }
             if let Some(parent) = &o.parent {
                 if parent == &o.id {

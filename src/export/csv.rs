@@ -142,6 +142,12 @@ pub fn row(ds: &Dataset, i: usize) -> Vec<String> {
             r.r#type = opt(&o.kind);
             r.organization = o.parent.as_deref().map(name).unwrap_or_default();
             (r.city, r.country) = place(o.city.as_ref());
+            if o.city.is_none() {
+                r.country = ds
+                    .org_country(o)
+                    .map_or("", |c| ds.country_name(c))
+                    .to_string();
+            }
             r.address = opt(&c.address);
             r.phones = c.phones.join("; ");
             r.fax = c.fax.join("; ");

@@ -39,7 +39,7 @@ pub fn card_of(ds: &Dataset, i: usize) -> Option<String> {
             let city = o.city.as_deref().and_then(|c| ds.get(c));
             let (locality, country) = match city {
                 Some(Entity::City(c)) => (c.name.as_str(), ds.country_name(&c.country)),
-                _ => ("", ""),
+                _ => ("", ds.org_country(o).map_or("", |c| ds.country_name(c))),
             };
             let street = c.address.as_deref().unwrap_or_default();
             if !(street.is_empty() && locality.is_empty() && country.is_empty()) {

@@ -24,6 +24,11 @@ pub struct Organization {
     /// Id of the city it is in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
+    /// Id of the country it is in, for an organization whose city no source gives (a
+    /// country's name where the data defines no countries). With a city, the city's country
+    /// is the one used, and this must agree with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// How to reach it.
     #[serde(default, skip_serializing_if = "Contact::is_empty")]
     pub contact: Contact,

@@ -91,28 +91,38 @@ impl Resolver<'_> {
         row
     }
 
+    /// The row of a `country` value: a country entity's id, or a name in data without
+    /// country entities. `None` for an empty value or an id of something else.
+    fn country_value(&mut self, value: &str) -> Option<u32> {
+        let ds = self.ds;
+        if let Some(k) = ds.index_of(value)
+            && matches!(ds.entity(k), Entity::Country(_))
+        {
+            return Some(self.country_row(k));
+        }
+        let name = value.trim();
+        if name.is_empty() || ds.index_of(name).is_some() {
+            return None;
+        }
+        let key = fold(name);
+        let next = self.table.len() as u32;
+        let row = *self.of_name.entry(key.clone()).or_insert(next);
+        if row == next {
+            self.table.push(Country {
+                keys: vec![key],
+                regions: Vec::new(),
+            });
+        }
+        Some(row)
+    }
+
     /// The row of a city (walking up `part_of`, at most 16 steps).
     fn city(&mut self, at: usize, depth: u8) -> u32 {
         let ds = self.ds;
         let Entity::City(c) = ds.entity(at) else {
             return NONE;
         };
-        if let Some(k) = ds.index_of(&c.country)
-            && matches!(ds.entity(k), Entity::Country(_))
-        {
-            return self.country_row(k);
-        }
-        let name = c.country.trim();
-        if !name.is_empty() && ds.index_of(name).is_none() {
-            let key = fold(name);
-            let next = self.table.len() as u32;
-            let row = *self.of_name.entry(key.clone()).or_insert(next);
-            if row == next {
-                self.table.push(Country {
-                    keys: vec![key],
-                    regions: Vec::new(),
-                });
-            }
+        if let Some(row) = self.country_value(&c.country) {
             return row;
         }
         match c.part_of.as_deref().and_then(|p| ds.index_of(p)) {
@@ -121,7 +131,8 @@ impl Resolver<'_> {
         }
     }
 
-    /// The row of a place: a city, an organization through its city, a country.
+    /// The row of a place: a city, an organization through its city (or its own country
+    /// when it has none), a country.
     fn place_of(&mut self, at: usize, depth: u8) -> u32 {
         if self.place[at] != UNSEEN {
             return self.place[at];
@@ -131,7 +142,11 @@ impl Resolver<'_> {
             Entity::City(_) => self.city(at, depth),
             Entity::Organization(o) => match o.city.as_deref().and_then(|c| ds.index_of(c)) {
                 Some(c) if matches!(ds.entity(c), Entity::City(_)) => self.city(c, depth),
-                _ => NONE,
+                Some(_) => NONE,
+                None => {
+                    let country = o.country.as_deref().filter(|_| o.city.is_none());
+                    country.and_then(|c| self.country_value(c)).unwrap_or(NONE)
+                }
             },
             Entity::Country(_) => self.country_row(at),
             _ => NONE,

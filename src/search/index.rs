@@ -112,6 +112,9 @@ impl SearchIndex {
                     if let Some(c) = o.city.as_deref().and_then(city_of) {
                         b.push(Field::City, &c.name, false);
                         b.push(Field::Country, ds.country_name(&c.country), false);
+                    } else if let Some(country) = o.country.as_deref().filter(|_| o.city.is_none())
+                    {
+                        b.push(Field::Country, ds.country_name(country), false);
                     }
                     let contact = &o.contact;
                     if let Some(a) = &contact.address {
