@@ -133,6 +133,15 @@ fn typing_a_filter_narrows_the_table_at_each_key_and_esc_clears_it() {
     let rows = tie_rows(&a);
     assert!(!rows.is_empty() && rows.len() < all);
     assert!(rows.iter().all(|r| r.country == "Japan"));
+    // ↓ still moves through the rows left while the filter is typed (a key, not an action,
+    // so that this checks the binding too).
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    let act = a.keymap.action_for(a.key_mode(), down);
+    assert_eq!(act, Some(Action::Down));
+    update(&mut a, Action::Down);
+    let Mode::Ties(t) = &a.mode else { panic!() };
+    assert_eq!((t.cursor.selected, t.typing), (1, true));
     // `q` and `s` are text on the filter line, not quit and sort.
     typed(&mut a, " q");
     assert!(!a.quit);

@@ -115,6 +115,9 @@ fn prompt(b: &mut Binder) {
     for mode in [KeyMode::Prompt, KeyMode::Filter] {
         line(b, mode);
     }
+    // While a filter is typed, the rows it leaves can still be moved through.
+    b.bind(KeyMode::Filter, &[code(KeyCode::Down)], Action::Down);
+    b.bind(KeyMode::Filter, &[code(KeyCode::Up)], Action::Up);
 }
 
 /// The line editor's keys, for a prompt and a table's filter.

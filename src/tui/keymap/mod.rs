@@ -39,7 +39,7 @@ pub enum KeyMode {
     Ties,
     /// The anniversaries view.
     Anniversaries,
-    /// Typing a table's filter: letters are text.
+    /// Typing a filter (a table's, the help's): letters are text, ↑ ↓ still move.
     Filter,
 }
 

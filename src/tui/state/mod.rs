@@ -198,7 +198,7 @@ impl App {
     /// The bindings keys are read in, from the mode.
     pub fn key_mode(&self) -> KeyMode {
         match &self.mode {
-            Mode::Overlay(o) if o.typing => KeyMode::Search,
+            Mode::Overlay(o) if o.typing => KeyMode::Filter,
             mode => key_mode_of(mode),
         }
     }

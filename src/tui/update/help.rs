@@ -45,8 +45,6 @@ pub fn overlay(app: &mut App, action: Action) {
             o.typing = false;
             o.filter = LineEditor::default();
         }
-        Action::SearchOlder => panes::overlay(app, Action::Up),
-        Action::SearchNewer => panes::overlay(app, Action::Down),
         other => panes::overlay(app, other),
     }
 }

@@ -103,6 +103,11 @@ fn filter(app: &mut App, action: Action) {
         Action::SearchLeft => return ed.left(),
         Action::SearchRight => return ed.right(),
         Action::Open => return t.typing = false,
+        Action::Down | Action::Up => {
+            let delta = if action == Action::Down { 1 } else { -1 };
+            t.cursor.move_by(delta, t.rows.len(), page);
+            return keep_in_view(app, page);
+        }
         Action::Escape => {
             t.typing = false;
             *ed = Default::default();
