@@ -189,6 +189,29 @@ fn sigalrm_restores_the_terminal_and_exits_142() {
     signal_restores_the_terminal("ALRM", 14);
 }
 
+#[test]
+fn closing_the_terminal_keeps_the_place_and_the_recents_for_the_next_run() {
+    // SIGHUP is what a terminal window sends when it is closed; SIGTERM what a logout or
+    // `kill` sends: neither is `q`, and neither may lose what `q` would have saved.
+    for (signal, number, query, id) in [("HUP", 1, "espoo", "espoo"), ("TERM", 15, "soea", "soea")]
+    {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::launch(home.path(), &[]);
+        s.wait_main_screen();
+        s.send(&format!("/{query}"));
+        s.wait_text("the search typed", |t| t.contains(&format!(" / {query}")));
+        s.send("\r");
+        s.wait_text("the card opened", |t| t.contains("Links"));
+        s.signal(signal);
+        assert_eq!(s.wait_exit().exit_code(), 128 + number, "SIG{signal}");
+        let state = home.path().join("xdg_state_home/liaison/state.ron");
+        let text = std::fs::read_to_string(&state)
+            .unwrap_or_else(|e| panic!("no state after SIG{signal}: {e}"));
+        assert!(text.contains(&format!("entity: Some(\"{id}\")")), "{text}");
+        assert!(text.contains("recent: ["), "{text}");
+    }
+}
+
 /// The state letter of a process (`R`, `S`, `T` for stopped...), from /proc.
 #[cfg(target_os = "linux")]
 fn process_state(pid: u32) -> Option<char> {

@@ -17,6 +17,9 @@ use std::sync::Arc;
 pub enum Action {
     /// Leave the program (`q`).
     Quit,
+    /// Leave the program in whatever mode, keeping the place for the next run as `q` does:
+    /// a signal (SIGTERM, SIGHUP, SIGINT) or a lost terminal asked it, not a key.
+    Terminate,
     /// Give the terminal back and stop, as `Ctrl-z` does in a shell (`fg` comes back).
     Suspend,
     /// Move the cursor up one row.

@@ -71,6 +71,10 @@ impl TerminalEvents {
 impl EventSource for TerminalEvents {
     #[cfg(unix)]
     fn next(&mut self, wait: Option<Duration>) -> io::Result<Option<Event>> {
+        // Asked to stop: the terminal may be gone (SIGHUP), so it is not read again.
+        if super::wake::terminated().is_some() {
+            return Ok(None);
+        }
         if let Some(event) = self.ready()? {
             return Ok(Some(event));
         }
@@ -78,6 +82,9 @@ impl EventSource for TerminalEvents {
             return Ok(None);
         }
         self.bell.wait(wait)?;
+        if super::wake::terminated().is_some() {
+            return Ok(None);
+        }
         self.ready()
     }
 
@@ -230,6 +237,14 @@ where
     Ok(())
 }
 
+/// Saves the place and the state as quitting does, without drawing: for a loop that ended
+/// in an error (the terminal gone).
+pub fn save_on_the_way_out<S: Surroundings>(app: &mut App, world: &mut S) {
+    update(app, Action::Terminate);
+    let effects = std::mem::take(&mut app.effects);
+    let _ = world.carry_out(effects, &app.saved);
+}
+
 /// Runs the browser until the user quits.
 pub fn run_loop<B: Backend, E: EventSource, S: Surroundings>(
     terminal: &mut Terminal<B>,
@@ -265,6 +280,10 @@ where
         // the signal thread ring when they have something.
         let wait = world.due_in();
         changed |= take_events(terminal, app, events, &mut searcher, wait)?;
+        if super::wake::terminated().is_some() {
+            // A signal asked to stop: the place is saved below, and nothing more is drawn.
+            update(app, Action::Terminate);
+        }
         if let Some(s) = &mut searcher {
             // A search made stale by these keys stops; a listing that arrived is shown.
             s.cancel_stale(app);

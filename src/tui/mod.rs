@@ -94,8 +94,18 @@ pub fn run(net: Network, setup: Setup) -> std::io::Result<()> {
     let mut outside = effects::Outside::new(&setup.choice, setup.state_path.clone());
     let mut events = event_loop::TerminalEvents::new()?;
     let result = event_loop::run_loop(&mut guard.terminal, &mut app, &mut events, &mut outside);
+    if result.is_err() {
+        // The terminal was lost (or could not be drawn on): the place and the recents are
+        // still saved for the next run, as on quitting.
+        event_loop::save_on_the_way_out(&mut app, &mut outside);
+    }
     // Quitting need not wait for a large dataset to be freed.
     crate::par::drop_in_background(app);
+    if let Some(signal) = wake::terminated() {
+        // As a shell reports a process stopped by a signal, after the terminal is restored.
+        drop(guard);
+        std::process::exit(128 + signal);
+    }
     result
 }
 

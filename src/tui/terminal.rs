@@ -1,8 +1,9 @@
 //! Owning the terminal: raw mode, alternate screen, mouse capture and bracketed paste on
 //! entry; all undone on exit, on error (the guard's `Drop`), on panic (a hook that
 //! restores first, then prints the panic message on the normal screen) and on SIGTERM,
-//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (a thread that restores, then exits with
-//! 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and SIGTSTP give the terminal
+//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (the first three stop the event loop, which
+//! saves the place as quitting does; the others, or a loop that does not stop, restore at
+//! once; the exit status is 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and SIGTSTP give the terminal
 //! back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
 //! loop for a full redraw ([`take_redraw`]). [`lend`] gives the terminal to another program
 //! (the editor) the same way and takes it back when that program ends. Signals the loop must
@@ -127,8 +128,11 @@ fn install_panic_hook() {
     });
 }
 
-/// On SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1 or SIGALRM, restores the terminal and
-/// exits with 128 + the signal number, as a shell reports a process killed by it. Left to
+/// On SIGTERM, SIGHUP or SIGINT, asks the event loop to stop ([`super::wake::terminate`]),
+/// which saves the place and the recents as quitting does; on SIGQUIT, SIGUSR1 or SIGALRM,
+/// a second signal, or a loop that has not stopped within two seconds, restores the
+/// terminal and exits at once. Either way the exit status is 128 + the signal number, as a
+/// shell reports a process killed by it. Left to
 /// the default action, these signals would kill the program with the terminal in raw mode
 /// on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
 /// from `kill`.) SIGTSTP suspends ([`suspend`]); SIGCONT takes the terminal again (after a
@@ -156,19 +160,32 @@ fn install_signal_handler() {
                         SIGTSTP => suspend(),
                         SIGCONT => resume(),
                         SIGWINCH => super::wake::resized(),
-                        _ => {
-                            // Holding stdout, no frame is drawn after the terminal is
-                            // restored; CAN first ends any escape sequence a frame was cut
-                            // off in the middle of.
-                            let mut out = stdout().lock();
-                            let _ = out.write_all(b"\x18");
-                            restore();
-                            std::process::exit(128 + signal);
+                        SIGTERM | SIGHUP | SIGINT if !super::wake::terminate(signal) => {
+                            // The event loop saves the place and stops; if it has not
+                            // within two seconds (or a second signal comes), stop anyway.
+                            let _ = std::thread::Builder::new()
+                                .name("stop-anyway".into())
+                                .spawn(move || {
+                                    std::thread::sleep(std::time::Duration::from_secs(2));
+                                    stop_now(signal);
+                                });
                         }
+                        _ => stop_now(signal),
                     }
                 }
             });
     });
+}
+
+/// Restores the terminal and exits with 128 + `signal`, without waiting for anything.
+#[cfg(unix)]
+fn stop_now(signal: i32) -> ! {
+    // Holding stdout, no frame is drawn after the terminal is restored; CAN first ends any
+    // escape sequence a frame was cut off in the middle of.
+    let mut out = stdout().lock();
+    let _ = out.write_all(b"\x18");
+    restore();
+    std::process::exit(128 + signal);
 }
 
 /// The terminal in browser mode; dropping it restores the terminal.

@@ -2,7 +2,8 @@
 //! blocking wait on two things: the terminal (a key, the mouse, a paste) and a doorbell (a
 //! pipe) that every other source rings after handing over its news — the search worker
 //! with a listing, the data watcher with a change, the loader with a new version, the signal
-//! thread with a resize (SIGWINCH) or a return from a stop (SIGCONT). So an idle browser
+//! thread with a resize (SIGWINCH), a return from a stop (SIGCONT) or a request to stop
+//! (SIGTERM, SIGHUP, SIGINT). So an idle browser
 //! makes no system call at all until one of them speaks, and a signal is noticed at once.
 //!
 //! [`ring`] may be called from any thread, any number of times: at most one byte is ever in
@@ -11,13 +12,15 @@
 //! unseen. This module only waits and wakes; it never reads an event itself (crossterm
 //! does) and never touches the state.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 /// Set while a byte is in the doorbell pipe (or about to be): no second byte is written.
 static RUNG: AtomicBool = AtomicBool::new(false);
 /// Set by the signal thread on SIGWINCH: the terminal changed size.
 static RESIZED: AtomicBool = AtomicBool::new(false);
+/// Set by the signal thread on SIGTERM, SIGHUP or SIGINT: the signal's number.
+static TERMINATE: AtomicI32 = AtomicI32::new(0);
 
 /// The doorbell pipe (read end, write end), once a [`Doorbell`] exists.
 #[cfg(unix)]
@@ -39,6 +42,19 @@ pub fn ring() {
 pub fn resized() {
     RESIZED.store(true, Ordering::SeqCst);
     ring();
+}
+
+/// Notes that signal `signal` asked the browser to stop, and wakes the loop. Whether it
+/// had been asked already (then the caller should not wait any longer).
+pub fn terminate(signal: i32) -> bool {
+    let before = TERMINATE.swap(signal, Ordering::SeqCst);
+    ring();
+    before != 0
+}
+
+/// The signal that asked the browser to stop, if one did.
+pub fn terminated() -> Option<i32> {
+    Some(TERMINATE.load(Ordering::SeqCst)).filter(|&s| s != 0)
 }
 
 /// Whether the terminal changed size since the last call.

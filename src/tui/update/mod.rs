@@ -40,6 +40,11 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Suspend => return app.effects.push(Effect::Suspend),
+        Action::Terminate => {
+            bookmarks::remember_place(app);
+            app.quit = true;
+            return;
+        }
         Action::EditBuiltIn { entity, dir } => return edit::offer_init(app, entity, dir),
         Action::Scroll(..) => {}
         _ => app.status = None,
