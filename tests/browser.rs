@@ -561,7 +561,11 @@ fn opened_entities_are_listed_in_the_recent_tab_most_recent_first() {
         .act(Action::StartSearch)
         .typed("espoo")
         .act(Action::Open);
+    // The tab bar counts each one as it is opened, not at the next listing.
+    let recent = liaison::tui::state::Tab::Recent.index();
+    assert_eq!(b.app.list.counts[recent], 1);
     let b = b.pick_link("shanghai").act(Action::Open);
+    assert_eq!(b.app.list.counts[recent], 2);
     let b = b.act(Action::ShowTab(7));
     assert_eq!(b.row_ids(), ["shanghai", "espoo"]);
 }

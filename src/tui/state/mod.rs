@@ -308,6 +308,18 @@ impl App {
         self.show_listing(listing, keep);
     }
 
+    /// The tab bar's Bookmarks and Recent counts after they changed (a bookmark, an entity
+    /// opened), without listing again: whole unless a search was typed in that tab.
+    pub fn recount_personal(&mut self) {
+        let narrowed = !self.list.search.text.trim().is_empty();
+        for tab in [Tab::Bookmarks, Tab::Recent] {
+            if !narrowed || self.list.typed_in != Some(tab) {
+                self.list.counts[tab.index()] =
+                    listing::personal(&self.net, &self.saved, tab).len();
+            }
+        }
+    }
+
     /// Shows a listing computed for the current tab and search, keeping `keep` selected if
     /// it is listed (else the first row).
     pub fn show_listing(&mut self, listing: listing::Listing, keep: Option<usize>) {

@@ -27,7 +27,7 @@ pub fn toggle_bookmark(app: &mut App) {
         format!("removed the bookmark of {name} (u puts it back)")
     });
     app.effects.push(Effect::SaveState);
-    app.list.counts[Tab::Bookmarks.index()] = app.saved.bookmarks.len();
+    app.recount_personal();
     if app.list.tab == Tab::Bookmarks && on && !app.list.rows.contains(&(i as u32)) {
         app.refresh_rows(Some(i));
     }
@@ -43,7 +43,7 @@ pub fn undo(app: &mut App) {
         return;
     }
     app.effects.push(Effect::SaveState);
-    app.list.counts[Tab::Bookmarks.index()] = app.saved.bookmarks.len();
+    app.recount_personal();
     let name = app
         .net
         .data

@@ -165,4 +165,5 @@ pub fn show_tab(app: &mut App, tab: Tab) {
 fn note_recent(app: &mut App, i: usize) {
     let id = app.net.data.entity(i).id().to_string();
     app.saved.note_recent(&id);
+    app.recount_personal();
 }
