@@ -38,10 +38,12 @@ pub fn render(app: &App, m: &MapState, area: Rect, buf: &mut Buffer) {
     }
     .render(area, buf);
     if m.focus.center.is_none() && m.focus.related.is_empty() && area.height > 4 {
-        let note = Line::from(Span::styled(
-            " No city with coordinates is linked to this entity. ",
-            theme().warning,
-        ));
+        let text = if m.entity.is_some() {
+            " No city with coordinates is linked to this entity. "
+        } else {
+            " Nothing is selected: every city is shown. "
+        };
+        let note = Line::from(Span::styled(text, theme().warning));
         note.render(
             Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(4), 1),
             buf,
