@@ -14,6 +14,10 @@ pub(super) struct Prepared<'q> {
     /// The bits of its characters, blanks aside (see [`super::fields::char_bit`]).
     pub mask: u64,
     pub words: Vec<&'q str>,
+    /// The bits of each word's characters, as `mask` is of the whole.
+    pub word_masks: Vec<u64>,
+    /// A substring searcher for each word.
+    word_finders: Vec<memchr::memmem::Finder<'q>>,
     /// The query as pinyin matching takes it, when it can be pinyin.
     pub pinyin: Option<Vec<char>>,
     /// Its characters, for the fuzzy prefilter.
@@ -32,10 +36,21 @@ impl<'q> Prepared<'q> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .fold(0, |m, c| m | char_bit(c));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let word_masks = words
+            .iter()
+            .map(|w| w.chars().fold(0, |m, c| m | char_bit(c)))
+            .collect();
+        let word_finders = words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(*w))
+            .collect();
         Prepared {
             text,
             mask,
-            words: text.split_whitespace().collect(),
+            words,
+            word_masks,
+            word_finders,
             pinyin: super::pinyin::pinyin_query(text),
             chars: text.chars().collect(),
             finder: memchr::memmem::Finder::new(text),
@@ -115,6 +130,19 @@ pub(super) fn plain_tier(text: &str, ascii: bool, q: &Prepared<'_>) -> Option<(T
     }
     let at = q.finder.find(text.as_bytes())?;
     Some((Tier::Substring, closer(char_count(&text[..at], ascii))))
+}
+
+/// Whether query word `k` starts a word of `text`.
+pub(super) fn word_starts_at_some(text: &str, q: &Prepared<'_>, k: usize) -> bool {
+    let finder = &q.word_finders[k];
+    let mut from = 0;
+    while let Some(at) = finder.find(&text.as_bytes()[from..]).map(|a| from + a) {
+        if word_start_at(text, at) {
+            return true;
+        }
+        from = next_char(text, at);
+    }
+    false
 }
 
 /// Whether every word starts a word of `text`, each a different one, taken greedily in

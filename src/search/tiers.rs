@@ -21,8 +21,11 @@ impl SearchIndex {
     pub(super) fn best_plain(&self, i: usize, q: &Prepared<'_>) -> Option<(i64, usize, Tier)> {
         let fields = &self.fields;
         let mut best: Option<(i64, usize, Tier)> = None;
+        // The bits of every field's characters together, for a match across fields.
+        let mut union = 0;
         for f in fields.item(i) {
             let h = fields.hot(f);
+            union |= h.mask;
             if h.mask & q.mask != q.mask {
                 continue;
             }
@@ -73,7 +76,40 @@ impl SearchIndex {
                 }
             }
         }
+        // Every letter of the query must be somewhere in the entity: most fail here.
+        if best.is_none() && q.words.len() > 1 && union & q.mask == q.mask {
+            return self.across_fields(i, q);
+        }
         best
+    }
+
+    /// Several query words that no one field holds, each starting a word of some field and
+    /// one of them a name's (`chamber finland`: the name and the country; `shanghai osaka
+    /// 1974`): ranked with a match on a secondary field, below every match of the whole
+    /// query in one name.
+    fn across_fields(&self, i: usize, q: &Prepared<'_>) -> Option<(i64, usize, Tier)> {
+        let fields = &self.fields;
+        let holds = |f: usize, k: usize| {
+            let h = fields.hot(f);
+            h.mask & q.word_masks[k] == q.word_masks[k]
+                && matching::word_starts_at_some(fields.lower(h), q, k)
+        };
+        // A name holds one of the words (cheap masks first)...
+        let (name, first) = fields
+            .item(i)
+            .filter(|&f| fields.field(f).is_primary())
+            .find_map(|f| (0..q.words.len()).find(|&k| holds(f, k)).map(|k| (f, k)))?;
+        // ...and some field each of the others.
+        let all = (0..q.words.len())
+            .filter(|&k| k != first)
+            .all(|k| fields.item(i).any(|f| holds(f, k)));
+        let f = Some(name).filter(|_| all)?;
+        let quality = matching::closer(fields.lower(fields.hot(f)).chars().count());
+        Some((
+            score(Tier::WordStart, Field::Address, quality),
+            f,
+            Tier::WordStart,
+        ))
     }
 
     /// [`SearchIndex::find_typos`], remembered for the last query text.
@@ -116,6 +152,7 @@ impl SearchIndex {
             }
             per_word.push((k, near));
         }
+        // Without a typo the plain tiers find every match (across fields too).
         if per_word.is_empty() || per_word.iter().all(|(_, n)| n.iter().all(|x| x.typos == 0)) {
             return Vec::new();
         }
