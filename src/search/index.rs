@@ -154,6 +154,14 @@ impl SearchIndex {
                         b.push(Field::City, &c.name, false);
                     }
                 }
+                Entity::SisterCity(t) => {
+                    // `tie: japan`, `japan ties`: the countries of its two cities.
+                    let a = city_of(&t.cities.0).map(|c| ds.country_name(&c.country));
+                    let z = city_of(&t.cities.1).map(|c| ds.country_name(&c.country));
+                    for country in [a, z.filter(|z| Some(*z) != a)].into_iter().flatten() {
+                        b.push(Field::Country, country, false);
+                    }
+                }
                 _ => {}
             }
             b.fields.end_item();

@@ -12,6 +12,50 @@ use super::{Field, Hit, Query, Ranked, SearchIndex, Tier};
 use crate::model::Kind;
 use crate::par::in_parallel;
 
+/// `query` with a word that names a kind taken as that kind's filter (`osaka tie` is
+/// `tie: osaka`; `sister city` and `sister cities` are ties), when it has no kind yet and
+/// other words are left; `None` otherwise, or when the words name two kinds.
+fn kind_in_words(query: &Query) -> Option<Query> {
+    if query.kind.is_some() {
+        return None;
+    }
+    let words: Vec<&str> = query.text.split_whitespace().collect();
+    let mut kind = None;
+    let mut rest = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let sister = w == "sister" || w == "twin";
+        let found = match Kind::parse(w).filter(|_| w.len() >= 3) {
+            Some(_) if sister => {
+                // `sister city`, `twin cities`: one kind, two words.
+                if words
+                    .get(k + 1)
+                    .is_some_and(|n| Kind::parse(n) == Some(Kind::City))
+                {
+                    k += 1;
+                }
+                Some(Kind::SisterCity)
+            }
+            found => found,
+        };
+        match found {
+            Some(f) if kind.is_some_and(|k| k != f) => return None,
+            Some(f) => kind = Some(f),
+            None => rest.push(w),
+        }
+        k += 1;
+    }
+    if rest.is_empty() || rest.len() == words.len() {
+        return None;
+    }
+    Some(Query {
+        kind,
+        text: rest.join(" "),
+        ..query.clone()
+    })
+}
+
 /// Below this many entities a search runs on one thread.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -38,7 +82,28 @@ impl SearchIndex {
 
     /// Like [`SearchIndex::rank`], giving up (`None`) as soon as `cancelled` says so: a
     /// search that typing has made stale stops early.
+    ///
+    /// A query of several words that matches nothing, one of them naming a kind (`osaka
+    /// tie`, `japan sister cities`, `kenya org`), is asked again as that kind's filter
+    /// with the other words.
     pub fn rank_unless(
+        &self,
+        query: &Query,
+        listed: Option<Kind>,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Ranked> {
+        let ranked = self.rank_as_typed(query, listed, limit, cancelled)?;
+        if ranked.matched.iter().any(|&n| n > 0) || ranked.error.is_some() {
+            return Some(ranked);
+        }
+        match kind_in_words(query) {
+            Some(again) => self.rank_as_typed(&again, listed, limit, cancelled),
+            None => Some(ranked),
+        }
+    }
+
+    fn rank_as_typed(
         &self,
         query: &Query,
         listed: Option<Kind>,
