@@ -147,3 +147,44 @@ fn e_on_the_built_in_data_offers_init_and_edits_the_copy() {
     );
     assert_browser_is_back(&mut s);
 }
+
+#[test]
+fn a_sigint_while_the_editor_has_the_terminal_is_the_editors_not_the_browsers() {
+    // In a terminal, Ctrl-c in a cooked-mode editor sends SIGINT to the whole foreground
+    // group, the browser included: like a shell waiting for a command, it lets it pass.
+    let home = tempfile::tempdir().expect("home");
+    init(home.path());
+    let dir = home.path().display().to_string();
+    let script = home.path().join("slow-editor");
+    let text = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{dir}/editor-args.tmp'\nmv '{dir}/editor-args.tmp' '{dir}/editor-args'\nwhile [ ! -e '{dir}/go' ]; do sleep 0.05; done\n"
+    );
+    std::fs::write(&script, text).expect("write the editor script");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+            .expect("make it executable");
+    }
+    let editor = script.to_str().expect("a UTF-8 path");
+    let env = [("EDITOR", editor), ("VISUAL", "")];
+    let mut s = Session::launch_with_env(home.path(), &[], ROWS, COLS, &env);
+    s.wait_main_screen();
+    s.send("/soea");
+    s.send(ESC);
+    s.wait_for("SOEA selected", |v| {
+        v.pane("Detail")
+            .is_some_and(|d| d.text().contains("Shanghai Overseas Exchange Association"))
+    });
+    s.send("e");
+    editor_args(home.path(), &s);
+    s.signal("INT");
+    // Longer than the two seconds after which a stop that was asked for is forced.
+    thread::sleep(Duration::from_millis(2500));
+    assert!(
+        s.running(),
+        "the browser stopped on a SIGINT meant for the editor"
+    );
+    std::fs::write(home.path().join("go"), "").expect("let the editor end");
+    assert_browser_is_back(&mut s);
+}

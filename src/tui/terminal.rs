@@ -29,6 +29,9 @@ static REDRAW: AtomicBool = AtomicBool::new(false);
 /// Whether the browser holds the terminal (between entering and the guard's drop): only
 /// then does a SIGCONT take it again.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Set while another program (the editor) has the terminal: the keyboard's SIGINT and
+/// SIGQUIT are that program's, as a shell waiting for a command ignores them.
+static LENT: AtomicBool = AtomicBool::new(false);
 
 /// Whether the screen must be drawn whole (the terminal was given back and taken again);
 /// asking clears it.
@@ -96,7 +99,9 @@ pub fn lend<T>(run: impl FnOnce() -> T) -> T {
         restore();
         let _ = out.flush();
     }
+    LENT.store(true, Ordering::SeqCst);
     let result = run();
+    LENT.store(false, Ordering::SeqCst);
     if held {
         ACTIVE.store(true, Ordering::SeqCst);
         resume();
@@ -137,7 +142,8 @@ fn install_panic_hook() {
 /// on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
 /// from `kill`.) SIGTSTP suspends ([`suspend`]); SIGCONT takes the terminal again (after a
 /// stop the program did not ask for, such as SIGSTOP); SIGWINCH wakes the event loop to
-/// read the new size.
+/// read the new size. While the editor has the terminal ([`lend`]), SIGINT and SIGQUIT are
+/// the editor's: the keyboard sends them to the whole foreground group.
 #[cfg(unix)]
 fn install_signal_handler() {
     use signal_hook::consts::{
@@ -160,6 +166,7 @@ fn install_signal_handler() {
                         SIGTSTP => suspend(),
                         SIGCONT => resume(),
                         SIGWINCH => super::wake::resized(),
+                        SIGINT | SIGQUIT if LENT.load(Ordering::SeqCst) => {}
                         SIGTERM | SIGHUP | SIGINT if !super::wake::terminate(signal) => {
                             // The event loop saves the place and stops; if it has not
                             // within two seconds (or a second signal comes), stop anyway.
