@@ -12,11 +12,11 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Writes an editor script into `home` that records its arguments (one a line) and the
-/// terminal's `stty -a` into `home/editor-args` and `home/editor-stty`.
-fn recording_editor(home: &Path) -> PathBuf {
+/// terminal's `stty -a` into `home/editor-args` and `home/editor-stty`, then runs `then`.
+fn recording_editor(home: &Path, then: &str) -> PathBuf {
     let script = home.join("record-editor");
     let text = format!(
-        "#!/bin/sh\nstty -a > '{dir}/editor-stty' 2>&1\nprintf '%s\\n' \"$@\" > '{dir}/editor-args.tmp'\nmv '{dir}/editor-args.tmp' '{dir}/editor-args'\n",
+        "#!/bin/sh\nstty -a > '{dir}/editor-stty' 2>&1\nprintf '%s\\n' \"$@\" > '{dir}/editor-args.tmp'\nmv '{dir}/editor-args.tmp' '{dir}/editor-args'\n{then}\n",
         dir = home.display()
     );
     std::fs::write(&script, text).expect("write the editor script");
@@ -98,10 +98,10 @@ fn assert_browser_is_back(s: &mut Session) {
     s.expect_clean_exit();
 }
 
-/// Starts the browser in `home` with the recording editor as `EDITOR`, selects SOEA and
-/// presses `e`.
-fn press_e_on_soea(home: &Path) -> Session {
-    let editor = recording_editor(home);
+/// Starts the browser in `home` with the recording editor as `EDITOR` (running `then` after
+/// recording), selects SOEA and presses `e`.
+fn press_e_on_soea(home: &Path, then: &str) -> Session {
+    let editor = recording_editor(home, then);
     let editor = editor.to_str().expect("a UTF-8 path");
     let env = [("EDITOR", editor), ("VISUAL", "")];
     let mut s = Session::launch_with_env(home, &[], ROWS, COLS, &env);
@@ -120,7 +120,7 @@ fn press_e_on_soea(home: &Path) -> Session {
 fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
     let home = tempfile::tempdir().expect("home");
     init(home.path());
-    let mut s = press_e_on_soea(home.path());
+    let mut s = press_e_on_soea(home.path(), "");
     let args = editor_args(home.path(), &s);
     assert_opens_soea(&args, &home.path().join("xdg_data_home/liaison"));
     assert_editor_had_a_cooked_terminal(home.path());
@@ -130,7 +130,7 @@ fn e_on_soea_runs_the_editor_at_its_line_and_the_terminal_comes_back_raw() {
 #[test]
 fn e_on_the_built_in_data_offers_init_and_edits_the_copy() {
     let home = tempfile::tempdir().expect("home");
-    let mut s = press_e_on_soea(home.path());
+    let mut s = press_e_on_soea(home.path(), "");
     let data_dir = home.path().join("xdg_data_home/liaison");
     let shown = data_dir.display().to_string();
     s.wait_for("the offer to run liaison init", |v| {
@@ -154,29 +154,11 @@ fn a_sigint_while_the_editor_has_the_terminal_is_the_editors_not_the_browsers() 
     // group, the browser included: like a shell waiting for a command, it lets it pass.
     let home = tempfile::tempdir().expect("home");
     init(home.path());
-    let dir = home.path().display().to_string();
-    let script = home.path().join("slow-editor");
-    let text = format!(
-        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{dir}/editor-args.tmp'\nmv '{dir}/editor-args.tmp' '{dir}/editor-args'\nwhile [ ! -e '{dir}/go' ]; do sleep 0.05; done\n"
+    let wait = format!(
+        "while [ ! -e '{}/go' ]; do sleep 0.05; done",
+        home.path().display()
     );
-    std::fs::write(&script, text).expect("write the editor script");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
-            .expect("make it executable");
-    }
-    let editor = script.to_str().expect("a UTF-8 path");
-    let env = [("EDITOR", editor), ("VISUAL", "")];
-    let mut s = Session::launch_with_env(home.path(), &[], ROWS, COLS, &env);
-    s.wait_main_screen();
-    s.send("/soea");
-    s.send(ESC);
-    s.wait_for("SOEA selected", |v| {
-        v.pane("Detail")
-            .is_some_and(|d| d.text().contains("Shanghai Overseas Exchange Association"))
-    });
-    s.send("e");
+    let mut s = press_e_on_soea(home.path(), &wait);
     editor_args(home.path(), &s);
     s.signal("INT");
     // Longer than the two seconds after which a stop that was asked for is forced.
