@@ -169,7 +169,7 @@ fn word_starts_all(text: &str, words: &[&str]) -> bool {
 pub(super) enum Fuzzy {
     /// The query's characters are not all in the text, in order.
     Apart,
-    /// They are, but skim's alignment is not [`super::tiers::plausible`].
+    /// They are, but skim's alignment is not [`plausible`].
     Implausible,
     /// A plausible match, with skim's score.
     Score(i64),
@@ -207,7 +207,7 @@ pub(super) fn fuzzy(text: &str, ascii: bool, q: &Prepared<'_>) -> Fuzzy {
             let ok = if ascii {
                 plausible_ascii(text.as_bytes(), &idx, qlen)
             } else {
-                super::tiers::plausible(text, &idx, qlen)
+                plausible(text, &idx, qlen)
             };
             if ok {
                 Fuzzy::Score(score)
@@ -229,19 +229,19 @@ pub(super) fn fuzzy_indices(text: &str, q: &str) -> Option<(i64, Vec<usize>)> {
     fuzzy_matcher::skim::SkimMatcherV2::default().fuzzy_indices(text, q)
 }
 
-/// [`super::tiers::plausible`] for an ASCII text, without collecting its characters.
+/// [`plausible`] for an ASCII text, without collecting its characters.
 fn plausible_ascii(text: &[u8], positions: &[usize], qlen: usize) -> bool {
     let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
         return false;
     };
     let word_start = |i: usize| i == 0 || !text[i - 1].is_ascii_alphanumeric();
-    if word_start(first) && super::tiers::compact(first, last, qlen) {
+    if word_start(first) && compact(first, last, qlen) {
         return true;
     }
-    super::tiers::initials(positions, word_start)
+    initials(positions, word_start)
 }
 
-/// Whether some alignment of `q` in `text` passes [`super::tiers::plausible`]: a compact window
+/// Whether some alignment of `q` in `text` passes [`plausible`]: a compact window
 /// holding it in order, or initials of neighbouring words. Allocates only for non-ASCII.
 fn could_be_plausible(text: &str, q: &Prepared<'_>) -> bool {
     if text.is_ascii() && q.text.is_ascii() {
@@ -366,6 +366,52 @@ fn in_order(text: &str, q: &[char]) -> bool {
         }
     }
     want.peek().is_none()
+}
+
+/// Whether fuzzy match positions look like something a person meant: either compact from
+/// a word start (at most one letter in four skipped, as in a dropped or doubled letter;
+/// `paris` is not a match inside "valparaiso") or made of runs
+/// that each begin a word (initials, as in `kscc` for "Kenya Shanghai Chamber of
+/// Commerce"). Letters scattered through a long name are rejected, so a short query does
+/// not match half the dataset.
+pub(super) fn plausible(text: &str, positions: &[usize], qlen: usize) -> bool {
+    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+        return false;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
+    if word_start(first) && compact(first, last, qlen) {
+        return true;
+    }
+    initials(positions, word_start)
+}
+
+/// Whether a match from `first` to `last` skips few enough characters for a query of
+/// `qlen` characters.
+fn compact(first: usize, last: usize, qlen: usize) -> bool {
+    let skipped = (last + 1 - first).saturating_sub(qlen);
+    qlen >= 4 && skipped <= (qlen / 4).max(1)
+}
+
+/// Whether every position begins a word or continues the run before it, with at least
+/// two runs each of at most three characters after a first one, and at most one word
+/// skipped between runs (initials of a name, as `kscc` skips "of"; not letters picked from
+/// words far apart).
+fn initials(positions: &[usize], word_start: impl Fn(usize) -> bool) -> bool {
+    let mut runs = 0;
+    for (k, &p) in positions.iter().enumerate() {
+        if k > 0 && positions[k - 1] + 1 == p {
+            continue;
+        }
+        if !word_start(p) {
+            return false;
+        }
+        if k > 0 && (positions[k - 1] + 1..p).filter(|&i| word_start(i)).count() > 1 {
+            return false;
+        }
+        runs += 1;
+    }
+    runs >= 2 && positions.len() <= runs * 3
 }
 
 #[cfg(test)]

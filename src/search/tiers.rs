@@ -372,24 +372,6 @@ pub(super) fn word_starts(text: &str, q: &str) -> Option<Vec<usize>> {
     Some(positions)
 }
 
-/// Whether fuzzy match positions look like something a person meant: either compact from
-/// a word start (at most one letter in four skipped, as in a dropped or doubled letter;
-/// `paris` is not a match inside "valparaiso") or made of runs
-/// that each begin a word (initials, as in `kscc` for "Kenya Shanghai Chamber of
-/// Commerce"). Letters scattered through a long name are rejected, so a short query does
-/// not match half the dataset.
-pub(super) fn plausible(text: &str, positions: &[usize], qlen: usize) -> bool {
-    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
-        return false;
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric();
-    if word_start(first) && compact(first, last, qlen) {
-        return true;
-    }
-    initials(positions, word_start)
-}
-
 /// Whether a one-word query of two to five letters is the first letters of every word of
 /// `text`, in order (`hz` for "han zheng"): what a person types for a short name.
 fn whole_initials(text: &str, q: &Prepared<'_>) -> bool {
@@ -406,32 +388,4 @@ fn whole_initials(text: &str, q: &Prepared<'_>) -> bool {
         }
     }
     want.next().is_none()
-}
-
-/// Whether a match from `first` to `last` skips few enough characters for a query of
-/// `qlen` characters.
-pub(super) fn compact(first: usize, last: usize, qlen: usize) -> bool {
-    let skipped = (last + 1 - first).saturating_sub(qlen);
-    qlen >= 4 && skipped <= (qlen / 4).max(1)
-}
-
-/// Whether every position begins a word or continues the run before it, with at least
-/// two runs each of at most three characters after a first one, and at most one word
-/// skipped between runs (initials of a name, as `kscc` skips "of"; not letters picked from
-/// words far apart).
-pub(super) fn initials(positions: &[usize], word_start: impl Fn(usize) -> bool) -> bool {
-    let mut runs = 0;
-    for (k, &p) in positions.iter().enumerate() {
-        if k > 0 && positions[k - 1] + 1 == p {
-            continue;
-        }
-        if !word_start(p) {
-            return false;
-        }
-        if k > 0 && (positions[k - 1] + 1..p).filter(|&i| word_start(i)).count() > 1 {
-            return false;
-        }
-        runs += 1;
-    }
-    runs >= 2 && positions.len() <= runs * 3
 }
