@@ -10,6 +10,7 @@ pub mod anniversaries;
 pub mod card_lines;
 pub mod cursor;
 pub mod editor;
+pub mod effect;
 pub mod help;
 pub mod history;
 pub mod layout;
@@ -22,6 +23,7 @@ pub mod ties_table;
 
 pub use cursor::Cursor;
 pub use editor::LineEditor;
+pub use effect::Effect;
 pub use history::{History, Snapshot};
 pub use layout::Areas;
 pub use mode::Question;
@@ -35,38 +37,6 @@ use crate::dataset::Problem;
 use crate::network::Network;
 use crate::search::Query;
 use std::sync::Arc;
-
-/// Something for the event loop to do outside the pure state: the only I/O of the browser.
-/// Its outcome comes back to `update` as an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Save bookmarks, recents and the last place.
-    SaveState,
-    /// Read the data files again.
-    Reload,
-    /// Give the terminal back and stop until continued.
-    Suspend,
-    /// Give the terminal to the user's editor, open at the entity's file and line; reload
-    /// after.
-    Edit(super::action::EditTarget),
-    /// Copy the built-in dataset as `liaison init` does, read the copy from now on, and
-    /// edit the entity there.
-    InitAndEdit(super::action::EditTarget),
-    /// Put text on the clipboard (OSC 52); the label says what it is.
-    Copy {
-        /// What was copied, for the status line ("address", "phone"...).
-        label: String,
-        /// The plain text.
-        text: String,
-    },
-    /// Write a new file (an exported card); never replaces one.
-    WriteFile {
-        /// Where, in full.
-        path: std::path::PathBuf,
-        /// What.
-        text: String,
-    },
-}
 
 /// Typed searches waiting for the search worker.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
