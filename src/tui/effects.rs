@@ -372,6 +372,36 @@ pub fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn a_load_that_outlasts_the_patience_is_given_up_and_the_loop_wakes_for_it() {
+        let mut out = Outside::new(&DataChoice::Builtin, None);
+        // A loader that never answers (its sender kept alive): a file that never ends.
+        let (_stuck, rx) = mpsc::channel::<Network>();
+        out.loading = Some(rx);
+        out.loading_since = Some(Instant::now());
+        out.asked = true;
+        // The event loop sleeps no longer than the patience left, so it wakes to give up.
+        let wait = out.due_in().expect("a time limit while loading");
+        assert!(
+            wait <= LOAD_PATIENCE && wait > LOAD_PATIENCE / 2,
+            "{wait:?}"
+        );
+        assert_eq!(out.reload(), None, "still within the patience");
+        out.loading_since = Instant::now().checked_sub(LOAD_PATIENCE + Duration::from_secs(1));
+        match out.reload() {
+            Some(Action::Done(message)) => {
+                assert!(message.contains("did not finish loading"), "{message}");
+                assert!(message.contains("r tries again"), "{message}");
+            }
+            other => panic!("the load is given up with a message, not {other:?}"),
+        }
+        // Given up: nothing is loading, so a later change or `r` starts a new load.
+        assert!(out.loading.is_none() && out.loading_since.is_none() && !out.asked);
+        assert_eq!(out.due_in(), None);
+    }
+
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {
         assert_eq!(super::base64(b""), "");
