@@ -82,6 +82,34 @@ fn country_and_kind_filters_list_the_finnish_organizations() {
 }
 
 #[test]
+fn words_naming_a_kind_and_a_region_are_read_as_filters_when_nothing_matches_as_text() {
+    // `sister cities europe` is `tie: region:europe`: ties with a European side, by date.
+    let out = liaison(&["search", "sister cities europe"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let filtered = liaison(&["search", "tie: region:europe"]);
+    // The same rows, cut at the default 20 that a query with text gets.
+    assert!(!out.ids().is_empty() && out.ids().len() <= filtered.ids().len());
+    assert_eq!(out.ids(), filtered.ids()[..out.ids().len()]);
+    assert!(out.ids().contains(&"shanghai-milan"), "{}", out.stdout);
+    assert!(!out.ids().contains(&"shanghai-osaka"), "{}", out.stdout);
+    // A word that matches as text stays text: `europe` alone lists the European countries.
+    let out = liaison(&["search", "europe"]);
+    assert!(
+        out.kinds().iter().all(|k| *k == "country"),
+        "{}",
+        out.stdout
+    );
+    // `osaka tie`: the ties of Osaka, not "nothing matches".
+    let out = liaison(&["search", "osaka tie"]);
+    assert_eq!(out.ids().first(), Some(&"shanghai-osaka"), "{}", out.stdout);
+    assert!(
+        out.kinds().iter().all(|k| *k == "sister_city"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn a_year_filter_alone_lists_every_tie_of_those_years() {
     let out = liaison(&["search", "tie: until:1980"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);

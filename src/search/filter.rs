@@ -316,6 +316,14 @@ impl Facets {
         }
     }
 
+    /// Whether `folded` is the name of a UN M49 region, sub-region or intermediate region
+    /// of some country in the data.
+    pub(super) fn is_region(&self, folded: &str) -> bool {
+        self.table
+            .iter()
+            .any(|c| c.regions.iter().any(|r| r == folded))
+    }
+
     /// Whether entity `i` passes every filter.
     pub(super) fn passes(&self, i: usize, r: &Resolved) -> bool {
         let year = i32::from(self.year[i]);

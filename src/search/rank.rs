@@ -12,21 +12,20 @@ use super::{Field, Hit, Query, Ranked, SearchIndex, Tier};
 use crate::model::Kind;
 use crate::par::in_parallel;
 
-/// `query` with a word that names a kind taken as that kind's filter (`osaka tie` is
-/// `tie: osaka`; `sister city` and `sister cities` are ties), when it has no kind yet and
-/// other words are left; `None` otherwise, or when the words name two kinds.
-fn kind_in_words(query: &Query) -> Option<Query> {
-    if query.kind.is_some() {
-        return None;
-    }
+/// `query` read again when its words match nothing as text: a word naming a kind taken as
+/// that kind's filter (`osaka tie` is `tie: osaka`; `sister city` and `sister cities` are
+/// ties) and a word naming a UN M49 region as a `region:` filter (`sister cities europe` is
+/// `tie: region:europe`). `None` when no word was read so, or the words name two kinds.
+fn reread(query: &Query, is_region: impl Fn(&str) -> bool) -> Option<Query> {
     let words: Vec<&str> = query.text.split_whitespace().collect();
-    let mut kind = None;
+    let mut kind = query.kind;
+    let mut filters = query.filters.clone();
     let mut rest = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let w = words[k];
         let sister = w == "sister" || w == "twin";
-        let found = match Kind::parse(w).filter(|_| w.len() >= 3) {
+        let found = match Kind::parse(w).filter(|_| w.len() >= 3 && query.kind.is_none()) {
             Some(_) if sister => {
                 // `sister city`, `twin cities`: one kind, two words.
                 if words
@@ -42,16 +41,18 @@ fn kind_in_words(query: &Query) -> Option<Query> {
         match found {
             Some(f) if kind.is_some_and(|k| k != f) => return None,
             Some(f) => kind = Some(f),
+            None if words.len() > 1 && is_region(w) => filters.push(Filter::Region(w.to_string())),
             None => rest.push(w),
         }
         k += 1;
     }
-    if rest.is_empty() || rest.len() == words.len() {
+    if rest.len() == words.len() {
         return None;
     }
     Some(Query {
         kind,
         text: rest.join(" "),
+        filters,
         ..query.clone()
     })
 }
@@ -83,9 +84,9 @@ impl SearchIndex {
     /// Like [`SearchIndex::rank`], giving up (`None`) as soon as `cancelled` says so: a
     /// search that typing has made stale stops early.
     ///
-    /// A query of several words that matches nothing, one of them naming a kind (`osaka
-    /// tie`, `japan sister cities`, `kenya org`), is asked again as that kind's filter
-    /// with the other words.
+    /// A query of several words that matches nothing, some of them naming a kind or a
+    /// region (`osaka tie`, `japan sister cities`, `kenya org`, `europe ties`), is asked
+    /// again with those words as filters ([`reread`]).
     pub fn rank_unless(
         &self,
         query: &Query,
@@ -97,7 +98,7 @@ impl SearchIndex {
         if ranked.matched.iter().any(|&n| n > 0) || ranked.error.is_some() {
             return Some(ranked);
         }
-        match kind_in_words(query) {
+        match reread(query, |w| self.facets.is_region(w)) {
             Some(again) => self.rank_as_typed(&again, listed, limit, cancelled),
             None => Some(ranked),
         }
