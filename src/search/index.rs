@@ -154,6 +154,20 @@ impl SearchIndex {
                         b.push(Field::City, &c.name, false);
                     }
                 }
+                Entity::Person(p) => {
+                    // `shanghai mayor`, `president soea`: the title with its organization
+                    // and the organization's first alias (its abbreviation, usually).
+                    for post in &p.posts {
+                        let text = match ds.get(&post.organization) {
+                            Some(o) => match o.aliases().first() {
+                                Some(a) => format!("{}, {} ({a})", post.title, o.name()),
+                                None => format!("{}, {}", post.title, o.name()),
+                            },
+                            None => format!("{}, {}", post.title, post.organization),
+                        };
+                        b.push(Field::Post, &text, false);
+                    }
+                }
                 Entity::SisterCity(t) => {
                     // `tie: japan`, `japan ties`: the countries of its two cities.
                     let a = city_of(&t.cities.0).map(|c| ds.country_name(&c.country));
@@ -162,7 +176,6 @@ impl SearchIndex {
                         b.push(Field::Country, country, false);
                     }
                 }
-                _ => {}
             }
             b.fields.end_item();
             kinds.push(e.kind());

@@ -72,6 +72,8 @@ pub enum Field {
     Email,
     /// A website.
     Website,
+    /// A post a person holds or held: its title and organization.
+    Post,
 }
 
 impl Field {

@@ -12,10 +12,14 @@ use super::{Field, Hit, Query, Ranked, SearchIndex, Tier};
 use crate::model::Kind;
 use crate::par::in_parallel;
 
+/// Words of a sentence that name nothing (`chambers in kenya`, `mayor of shanghai`).
+const SMALL_WORDS: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "the", "with"];
+
 /// `query` read again when its words match nothing as text: a word naming a kind taken as
 /// that kind's filter (`osaka tie` is `tie: osaka`; `sister city` and `sister cities` are
-/// ties) and a word naming a UN M49 region as a `region:` filter (`sister cities europe` is
-/// `tie: region:europe`). `None` when no word was read so, or the words name two kinds.
+/// ties), a word naming a UN M49 region as a `region:` filter (`sister cities europe` is
+/// `tie: region:europe`), and small words of a sentence left out (`mayor of shanghai`).
+/// `None` when no word was read so, or the words name two kinds.
 fn reread(query: &Query, is_region: impl Fn(&str) -> bool) -> Option<Query> {
     let words: Vec<&str> = query.text.split_whitespace().collect();
     let mut kind = query.kind;
@@ -42,6 +46,7 @@ fn reread(query: &Query, is_region: impl Fn(&str) -> bool) -> Option<Query> {
             Some(f) if kind.is_some_and(|k| k != f) => return None,
             Some(f) => kind = Some(f),
             None if words.len() > 1 && is_region(w) => filters.push(Filter::Region(w.to_string())),
+            None if words.len() > 1 && SMALL_WORDS.contains(&w) => {}
             None => rest.push(w),
         }
         k += 1;

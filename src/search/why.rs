@@ -48,6 +48,7 @@ impl SearchIndex {
             Field::Fax => "fax",
             Field::Email => "e-mail",
             Field::Website => "web",
+            Field::Post => "as",
         };
         Some(format!("{label} {text}"))
     }
