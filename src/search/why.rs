@@ -8,8 +8,9 @@ use super::{Field, Hit, Query, SearchIndex, Tier, fold, matching, pinyin, typo};
 impl SearchIndex {
     /// The hits as good as the best one, best first: those holding every query word as a
     /// whole word of the field they matched when the best does (`zhang`: the four Zhangs,
-    /// not Zhangjiang), else those of the best one's tier. What `show` names when a query
-    /// is ambiguous.
+    /// not Zhangjiang), else those of the best one's tier; when the best matched by a name,
+    /// only those that did too (`soea`: not the people whose post names it). What `show`
+    /// names when a query is ambiguous.
     pub fn good_matches(&self, query: &Query) -> Vec<Hit> {
         let hits = self.search(query, 1000);
         let Some(best) = hits.first() else {
@@ -23,11 +24,12 @@ impl SearchIndex {
                     .split(' ')
                     .all(|w| text.split(' ').any(|tw| tw == w))
         };
-        if whole(best) {
-            hits.into_iter().filter(|h| whole(h)).collect()
+        let (named, tier, best_whole) = (best.field.is_primary(), best.tier, whole(best));
+        let hits = hits.iter().filter(|h| h.field.is_primary() || !named);
+        if best_whole {
+            hits.filter(|h| whole(h)).cloned().collect()
         } else {
-            let tier = best.tier;
-            hits.into_iter().filter(|h| h.tier == tier).collect()
+            hits.filter(|h| h.tier == tier).cloned().collect()
         }
     }
 
