@@ -22,6 +22,9 @@ pub(super) struct Prepared<'q> {
     pub pinyin: Option<Vec<char>>,
     /// Its characters, for the fuzzy prefilter.
     chars: Vec<char>,
+    /// Whether the query was typed as an e-mail address or a website: those fields rank
+    /// as names.
+    pub contact: bool,
     /// Whether it is one word: then every entity it matches holds it in order in some
     /// field, and so does every entity a longer query starting with it matches.
     pub one_word: bool,
@@ -55,6 +58,7 @@ impl<'q> Prepared<'q> {
             chars: text.chars().collect(),
             finder: memchr::memmem::Finder::new(text),
             one_word: !text.contains(char::is_whitespace),
+            contact: false,
         }
     }
 }
@@ -98,7 +102,7 @@ pub(super) fn plain_tier(text: &str, ascii: bool, q: &Prepared<'_>) -> Option<(T
         let first = find(0)?;
         if first == 0 {
             if text.len() == qt.len() {
-                return Some((Tier::Exact, 0));
+                return Some((Tier::Exact, 999_999));
             }
             return Some((Tier::Prefix, closer(char_count(text, ascii))));
         }
@@ -120,7 +124,7 @@ pub(super) fn plain_tier(text: &str, ascii: bool, q: &Prepared<'_>) -> Option<(T
         return Some((Tier::Substring, closer(offset)));
     }
     if text == qt {
-        return Some((Tier::Exact, 0));
+        return Some((Tier::Exact, 999_999));
     }
     if text.starts_with(qt) {
         return Some((Tier::Prefix, closer(char_count(text, ascii))));
@@ -424,7 +428,7 @@ mod tests {
 
     #[test]
     fn one_scan_finds_the_best_plain_tier() {
-        assert_eq!(tier("port", "port"), Some((Tier::Exact, 0)));
+        assert_eq!(tier("port", "port"), Some((Tier::Exact, 999_999)));
         assert_eq!(tier("portal", "port").unwrap().0, Tier::Prefix);
         assert_eq!(tier("airport port", "port").unwrap().0, Tier::WordStart);
         assert_eq!(tier("airport", "port"), Some((Tier::Substring, 999_996)));

@@ -135,6 +135,9 @@ pub struct Query {
     pub filters: Vec<Filter>,
     /// Why the query cannot be run (an unknown filter, a bad value): nothing matches then.
     pub error: Option<String>,
+    /// Whether the text was typed as an e-mail address or a website (`espoo.fi`,
+    /// `qwb@overseas.sh.cn`): then those fields rank as names do.
+    pub contact: bool,
 }
 
 /// The names of every filter, for error messages.
@@ -203,6 +206,7 @@ impl Query {
             }
         }
         let text = text.join(" ");
+        q.contact = looks_like_address(&text);
         q.text = if super::contact::is_phone_query(&text) {
             super::contact::digits(&text)
         } else {
@@ -246,6 +250,19 @@ impl Query {
     }
 }
 
+/// Whether `text` is one word with letters and an `@`, or a dot between letters or digits:
+/// an e-mail address or a domain, as people paste them.
+fn looks_like_address(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) || !t.contains(char::is_alphabetic) {
+        return false;
+    }
+    let b: Vec<char> = t.chars().collect();
+    t.contains('@')
+        || (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == '.' && b[i - 1].is_alphanumeric() && b[i + 1].is_alphanumeric())
+}
+
 /// The next token of a query line: up to a blank, except inside double quotes.
 fn next_token(s: &str) -> (&str, &str) {
     let mut quoted = false;
@@ -276,6 +293,28 @@ fn unquote(v: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_typed_as_one_is_marked_as_contact() {
+        for typed in [
+            "espoo.fi",
+            "qwb@overseas.sh.cn",
+            "https://www.kuopio.fi/en",
+            "@sh",
+        ] {
+            assert!(Query::parse(typed).contact, "{typed}");
+        }
+        for typed in [
+            "espoo",
+            "espoo fi",
+            "st. petersburg",
+            "1.5",
+            "",
+            "org: espoo",
+        ] {
+            assert!(!Query::parse(typed).contact, "{typed}");
+        }
+    }
 
     #[test]
     fn filters_anywhere_and_the_rest_is_text() {

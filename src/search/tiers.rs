@@ -70,7 +70,9 @@ impl SearchIndex {
                 }
             }
             if let Some((tier, quality)) = found {
-                let score = score(tier, field, quality);
+                // An address typed as one (`espoo.fi`) ranks on its own field as on a name.
+                let contact = q.contact && matches!(field, Field::Email | Field::Website);
+                let score = score(tier, if contact { Field::Name } else { field }, quality);
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, f, tier));
                 }
@@ -84,9 +86,8 @@ impl SearchIndex {
     }
 
     /// Several query words that no one field holds, each starting a word of some field and
-    /// one of them a name's (`chamber finland`: the name and the country; `shanghai osaka
-    /// 1974`): ranked with a match on a secondary field, below every match of the whole
-    /// query in one name.
+    /// one of them a name's (`chamber finland`: the name and the country): ranked below
+    /// every match of the whole query in one field, with a typo in a name.
     fn across_fields(&self, i: usize, q: &Prepared<'_>) -> Option<(i64, usize, Tier)> {
         let fields = &self.fields;
         let holds = |f: usize, k: usize| {
@@ -105,11 +106,7 @@ impl SearchIndex {
             .all(|k| fields.item(i).any(|f| holds(f, k)));
         let f = Some(name).filter(|_| all)?;
         let quality = matching::closer(fields.lower(fields.hot(f)).chars().count());
-        Some((
-            score(Tier::WordStart, Field::Address, quality),
-            f,
-            Tier::WordStart,
-        ))
+        Some((score(Tier::Typo, Field::Name, quality), f, Tier::WordStart))
     }
 
     /// [`SearchIndex::find_typos`], remembered for the last query text.
