@@ -70,9 +70,16 @@ impl SearchIndex {
                 }
             }
             if let Some((tier, quality)) = found {
-                // An address typed as one (`espoo.fi`) ranks on its own field as on a name.
+                // An address typed as one (`espoo.fi`) ranks on its own field as on a name;
+                // an id only when typed whole (`bangkok council` is the council's name
+                // before it is the start of a memorandum's id).
                 let contact = q.contact && matches!(field, Field::Email | Field::Website);
-                let score = score(tier, if contact { Field::Name } else { field }, quality);
+                let ranked_as = match field {
+                    _ if contact => Field::Name,
+                    Field::Id if tier < Tier::Exact => Field::Address,
+                    f => f,
+                };
+                let score = score(tier, ranked_as, quality);
                 if best.is_none_or(|b| score > b.0) {
                     best = Some((score, f, tier));
                 }
