@@ -35,7 +35,7 @@ fn section(mode: KeyMode, action: &Action) -> &'static str {
         KeyMode::Prompt => "Answering a prompt",
         KeyMode::Ties => "In the ties table (T)",
         KeyMode::Anniversaries => "In the anniversaries (A)",
-        KeyMode::Filter => "Typing a filter (tables, help)",
+        KeyMode::Filter => "Typing a filter",
     }
 }
 
