@@ -62,8 +62,11 @@ fn the_issue_queries_put_the_same_entity_first_as_the_shell() {
         ("sichaun", "sichuan"),
         ("kuopoi", "kuopio"),
         ("yokohoma", "yokohama"),
-        ("shhw", "soea"),
-        ("shanghaihaiwai", "soea"),
+        // 上海海外 starts the Shanghai Overseas Friendship Association's Chinese name
+        // (上海海外联谊会); the Exchange Association's is 上海市海外交流协会.
+        ("shhw", "shanghai-overseas-friendship-association"),
+        ("shhwjl", "soea"),
+        ("shanghaihaiwai", "shanghai-overseas-friendship-association"),
         ("62496566", "soea"),
         ("montréal", "montreal"),
     ] {
@@ -92,7 +95,7 @@ fn a_bad_filter_shows_the_known_filters() {
 
 #[test]
 fn a_pinyin_match_highlights_its_han_characters() {
-    let app = searched("haiwai");
+    let app = searched("haiwaijiaoliu");
     assert_eq!(first_row(&app), "soea");
     let buf = frame(&app);
     // The first list row holding SOEA's Chinese name: 海外 styled unlike 上.

@@ -53,9 +53,22 @@ fn misspelt_city_names_put_the_city_first() {
 }
 
 #[test]
-fn pinyin_initials_and_full_pinyin_find_soea() {
-    assert_eq!(first("shhw"), "soea");
-    assert_eq!(first("shanghaihaiwai"), "soea");
+fn pinyin_initials_and_full_pinyin_find_the_overseas_associations() {
+    // 上海海外联谊会 starts with 上海海外; 上海市海外交流协会 has 市 between (left out as
+    // Chinese contact lists do): both are listed, the literal prefix first.
+    let out = liaison(&["search", "shhw"]);
+    assert_eq!(
+        out.ids()[..2],
+        ["shanghai-overseas-friendship-association", "soea"],
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        first("shanghaihaiwai"),
+        "shanghai-overseas-friendship-association"
+    );
+    assert_eq!(first("shhwjl"), "soea");
+    assert_eq!(first("shanghaishihaiwaijiaoliu"), "soea");
 }
 
 #[test]
