@@ -1131,12 +1131,26 @@ fn finland_lists_its_cities_organizations_and_ties() {
 
 #[test]
 fn espoo_shows_its_country_and_region() {
-    Test::new()
-        .args(["show", "espoo"])
-        .run()
-        .status(0)
-        .stdout_contains("Country:     Finland")
-        .stdout_contains("Region:      Europe · Northern Europe");
+    let run = Test::new().args(["show", "espoo"]).run().status(0);
+    // Labels are padded to the longest one on the card: look at the words, not the gap.
+    let line = |label: &str| {
+        run.lines()
+            .into_iter()
+            .find(|l| l.starts_with(label))
+            .map(|l| l[label.len()..].trim().to_string())
+    };
+    assert_eq!(
+        line("Country:").as_deref(),
+        Some("Finland"),
+        "{}",
+        run.context()
+    );
+    assert_eq!(
+        line("Region:").as_deref(),
+        Some("Europe · Northern Europe"),
+        "{}",
+        run.context()
+    );
 }
 
 #[test]

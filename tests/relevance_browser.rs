@@ -63,8 +63,9 @@ fn the_issue_queries_put_the_same_entity_first_as_the_shell() {
         ("kuopoi", "kuopio"),
         ("yokohoma", "yokohama"),
         // 上海海外 starts the Shanghai Overseas Friendship Association's Chinese name
-        // (上海海外联谊会); the Exchange Association's is 上海市海外交流协会.
-        ("shhw", "shanghai-overseas-friendship-association"),
+        // (上海海外联谊会); the Exchange Association's is 上海市海外交流协会: its initials
+        // come first, the full pinyin of the shorter name first.
+        ("shhw", "soea"),
         ("shhwjl", "soea"),
         ("shanghaihaiwai", "shanghai-overseas-friendship-association"),
         ("62496566", "soea"),

@@ -55,6 +55,9 @@ impl SearchIndex {
                     let tier = match (m.whole, m.units.start) {
                         _ if initials && !field.is_primary() && !m.whole => None,
                         (true, _) => Some(Tier::Exact),
+                        // The first letters of a name's first characters are its words'
+                        // starts, as `hz` is Han Zheng's: not a prefix of the name.
+                        (false, 0) if initials => Some(Tier::WordStart),
                         (false, 0) => Some(Tier::Prefix),
                         _ if initials => Some(Tier::Substring),
                         _ => Some(Tier::WordStart),
