@@ -1248,6 +1248,11 @@ fn check_stats_reports_coverage_and_ties_by_level() {
     assert!(row("  memorandum")[0] >= 7);
     assert!(row("Organizations with any contact").len() >= 2);
     assert!(row("Entities citing a URL")[0] > 0);
+    // Bilingual users find most partner cities and Chinese bodies by their Chinese names.
+    let han_orgs = row("Names in Chinese: organizations");
+    assert!(han_orgs[0] * 2 > han_orgs[1], "{}", run.context());
+    let han_cities = row("  cities");
+    assert!(han_cities[0] * 2 > han_cities[1], "{}", run.context());
     assert!(
         run.summary().ends_with("0 errors, 0 warnings"),
         "{}",

@@ -138,6 +138,26 @@ pub fn coverage(ds: &Dataset) -> Vec<String> {
         .count();
     rows.push(("Cities with coordinates".into(), with_coords, Some(c)));
     rows.push(("Cities with a country entity".into(), with_country, Some(c)));
+    // What bilingual users type: a name in Han script, native or an alias.
+    let han = |e: &&Entity| {
+        e.native_name()
+            .into_iter()
+            .chain(e.aliases().iter().map(String::as_str))
+            .any(crate::search::has_han)
+    };
+    let named = |k: Kind| {
+        ds.entities()
+            .iter()
+            .filter(|e| e.kind() == k)
+            .filter(han)
+            .count()
+    };
+    rows.push((
+        "Names in Chinese: organizations".into(),
+        named(Kind::Organization),
+        Some(n),
+    ));
+    rows.push(("  cities".into(), named(Kind::City), Some(c)));
     let url = ds
         .entities()
         .iter()

@@ -46,6 +46,11 @@ use rank::Narrowing;
 use tiers::TypoHit;
 use typo::Dictionary;
 
+/// Whether `s` holds a Han character (a name pinyin can find).
+pub fn has_han(s: &str) -> bool {
+    s.chars().any(pinyin::is_han)
+}
+
 /// Which field of an entity a hit matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
