@@ -1251,7 +1251,7 @@ fn check_stats_reports_coverage_and_ties_by_level() {
     // Bilingual users find most partner cities and Chinese bodies by their Chinese names.
     let han_orgs = row("Names in Chinese: organizations");
     assert!(han_orgs[0] * 2 > han_orgs[1], "{}", run.context());
-    let han_cities = row("  cities");
+    let han_cities = row("Names in Chinese: cities");
     assert!(han_cities[0] * 2 > han_cities[1], "{}", run.context());
     assert!(
         run.summary().ends_with("0 errors, 0 warnings"),

@@ -157,7 +157,11 @@ pub fn coverage(ds: &Dataset) -> Vec<String> {
         named(Kind::Organization),
         Some(n),
     ));
-    rows.push(("  cities".into(), named(Kind::City), Some(c)));
+    rows.push((
+        "Names in Chinese: cities".into(),
+        named(Kind::City),
+        Some(c),
+    ));
     let url = ds
         .entities()
         .iter()
