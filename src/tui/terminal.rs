@@ -3,8 +3,8 @@
 //! restores first, then prints the panic message on the normal screen) and on SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (the first three stop the event loop, which
 //! saves the place as quitting does; the others, or a loop that does not stop, restore at
-//! once; the exit status is 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and SIGTSTP give the terminal
-//! back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
+//! once; the exit status is 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and
+//! SIGTSTP give the terminal back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
 //! loop for a full redraw ([`take_redraw`]). [`lend`] gives the terminal to another program
 //! (the editor) the same way and takes it back when that program ends. Signals the loop must
 //! see (a resize, a return from a stop) ring its doorbell ([`super::wake`]).
@@ -137,9 +137,8 @@ fn install_panic_hook() {
 /// which saves the place and the recents as quitting does; on SIGQUIT, SIGUSR1 or SIGALRM,
 /// a second signal, or a loop that has not stopped within two seconds, restores the
 /// terminal and exits at once. Either way the exit status is 128 + the signal number, as a
-/// shell reports a process killed by it. Left to
-/// the default action, these signals would kill the program with the terminal in raw mode
-/// on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
+/// shell reports a process killed by it. Left to the default action, these signals would
+/// kill the program with the terminal in raw mode on the alternate screen. (In raw mode `Ctrl-c` is a key, not SIGINT; the signal comes
 /// from `kill`.) SIGTSTP suspends ([`suspend`]); SIGCONT takes the terminal again (after a
 /// stop the program did not ask for, such as SIGSTOP); SIGWINCH wakes the event loop to
 /// read the new size. While the editor has the terminal ([`lend`]), SIGINT and SIGQUIT are
