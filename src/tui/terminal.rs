@@ -4,10 +4,11 @@
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and SIGALRM (the first three stop the event loop, which
 //! saves the place as quitting does; the others, or a loop that does not stop, restore at
 //! once; the exit status is 128 + the signal). Job control: `Ctrl-z` ([`suspend`]) and
-//! SIGTSTP give the terminal back and stop the program; SIGCONT (`fg`) takes the terminal again and asks the event
-//! loop for a full redraw ([`take_redraw`]). [`lend`] gives the terminal to another program
-//! (the editor) the same way and takes it back when that program ends. Signals the loop must
-//! see (a resize, a return from a stop) ring its doorbell ([`super::wake`]).
+//! SIGTSTP give the terminal back and stop the program; SIGCONT (`fg`) takes the terminal
+//! again and asks the event loop for a full redraw ([`take_redraw`]). [`lend`] gives the
+//! terminal to another program (the editor) the same way and takes it back when that
+//! program ends. Signals the loop must see (a resize, a return from a stop, a request to
+//! stop) ring its doorbell ([`super::wake`]).
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
