@@ -33,6 +33,14 @@ pub(super) struct Prepared<'q> {
 }
 
 impl<'q> Prepared<'q> {
+    /// Prepares a parsed query's text, with what the query says of it.
+    pub fn of(query: &'q super::Query) -> Prepared<'q> {
+        Prepared {
+            contact: query.contact,
+            ..Prepared::new(&query.text)
+        }
+    }
+
     /// Prepares a non-empty, lower-case, trimmed query text.
     pub fn new(text: &'q str) -> Prepared<'q> {
         let mask = text

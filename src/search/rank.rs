@@ -128,8 +128,7 @@ impl SearchIndex {
         if query.text.is_empty() {
             return Some(self.list_all(query, &filters, listed, limit));
         }
-        let mut q = Prepared::new(&query.text);
-        q.contact = query.contact;
+        let q = Prepared::of(query);
         // Words within a typo or two, found in the dictionary (usually none).
         let typos = self.typo_hits(&q);
         // Typing a word only narrows it: the entities that held the previous query in order
@@ -411,8 +410,7 @@ impl SearchIndex {
                 score: 0,
             });
         }
-        let mut q = Prepared::new(&query.text);
-        q.contact = query.contact;
+        let q = Prepared::of(query);
         let typos = self.typo_hits(&q);
         self.score_item(entity, &q, &typos)
     }

@@ -247,6 +247,25 @@ impl SearchIndex {
         i: usize,
         q: &Prepared<'_>,
     ) -> (Option<(i64, usize, Tier)>, bool) {
+        self.fuzzy_fields(i, q, false)
+    }
+
+    /// Whether some field of entity `i` matches fuzzily (the first one found will do), and
+    /// whether some field holds the query in order.
+    pub(super) fn fuzzy_exists(&self, i: usize, q: &Prepared<'_>) -> (bool, bool) {
+        let (found, in_order) = self.fuzzy_fields(i, q, true);
+        (found.is_some(), in_order)
+    }
+
+    /// The fuzzy walk over entity `i`'s fields behind [`SearchIndex::best_fuzzy`] and
+    /// [`SearchIndex::fuzzy_exists`]: the best match (the first, with `first_will_do`),
+    /// and whether some field holds the query in order.
+    fn fuzzy_fields(
+        &self,
+        i: usize,
+        q: &Prepared<'_>,
+        first_will_do: bool,
+    ) -> (Option<(i64, usize, Tier)>, bool) {
         let fields = &self.fields;
         let mut in_order = false;
         // Scattered letters and initials are how people abbreviate names, not places,
@@ -270,6 +289,9 @@ impl SearchIndex {
                     let score = score(Tier::Fuzzy, fields.field(f), quality);
                     if best.is_none_or(|b| score > b.0) {
                         best = Some((score, f, Tier::Fuzzy));
+                    }
+                    if first_will_do {
+                        return (best, true);
                     }
                 }
             }
@@ -299,29 +321,6 @@ impl SearchIndex {
             Some(py) if !units.is_empty() => match_units(&self.readings, units, py).is_some(),
             _ => false,
         }
-    }
-
-    /// Whether some field of entity `i` matches fuzzily (the first one found will do), and
-    /// whether some field holds the query in order.
-    pub(super) fn fuzzy_exists(&self, i: usize, q: &Prepared<'_>) -> (bool, bool) {
-        let fields = &self.fields;
-        let mut in_order = false;
-        for f in fields.item(i) {
-            let h = fields.hot(f);
-            if h.mask & q.mask != q.mask {
-                continue;
-            }
-            if !fields.field(f).is_primary() {
-                in_order = in_order || self.holds(f, q);
-                continue;
-            }
-            match fuzzy(fields.lower(h), h.mask & NON_ASCII == 0, q) {
-                Fuzzy::Apart => {}
-                Fuzzy::Implausible => in_order = true,
-                Fuzzy::Score(_) => return (true, true),
-            }
-        }
-        (false, in_order)
     }
 }
 
