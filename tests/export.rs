@@ -435,7 +435,10 @@ fn a_query_of_filters_alone_exports_every_entity_that_passes_them() {
     // Exactly the organizations and people among everything the filter selects.
     let all = builtin_export(&["--format", "csv", "country:finland"]).status(0);
     let rows = parse_csv(&all.stdout);
-    let kind = rows[0].iter().position(|h| h == "kind").expect("a kind column");
+    let kind = rows[0]
+        .iter()
+        .position(|h| h == "kind")
+        .expect("a kind column");
     let contacts = rows[1..]
         .iter()
         .filter(|r| r[kind] == "organization" || r[kind] == "person")
